@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Stackmark.Cli.Commands;
+using Stackmark.Guidelines;
+
+namespace Stackmark.Cli;
+
+/// <summary>The <c>stackmark</c> command line: builds the command tree and maps failures to exit codes in one place.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliContext cx, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("Stackmark: OpenStack interoperability guidelines, certification runs and reports.")
+        {
+            GuidelineCommands.Create(cx),
+            ReportCommand.Create(cx),
+        };
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration { Output = cx.Out, Error = cx.Error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UsageException e)
+        {
+            return Fail(cx, e.Message, ExitCodes.UsageError);
+        }
+        catch (GuidelineSourceException e)
+        {
+            return Fail(cx, e.Message, ExitCodes.UsageError);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(cx, "interrupted", ExitCodes.RunnerError);
+        }
+    }
+
+    private static int Fail(CliContext cx, string message, int code)
+    {
+        cx.Error.WriteLine($"stackmark: error: {message}");
+        return code;
+    }
+}

@@ -1,0 +1,30 @@
+using Spectre.Console;
+
+namespace Stackmark.Cli;
+
+/// <summary>Where a command writes: a rich console for people, and raw writers for machine-readable output.</summary>
+/// <param name="Console">Tables, colours and progress (never the static AnsiConsole).</param>
+/// <param name="Out">Raw standard output: test lists, JSON, HTML.</param>
+/// <param name="Error">Raw standard error: error messages.</param>
+internal sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter Error)
+{
+    public static CliContext FromSystemConsole()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });
+        return new CliContext(console, System.Console.Out, System.Console.Error);
+    }
+
+    /// <summary>A context writing plain text (no colour, fixed width) to one writer, for tests and pipes.</summary>
+    public static CliContext Plain(TextWriter writer, TextWriter? error = null)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 200;
+        return new CliContext(console, writer, error ?? writer);
+    }
+}

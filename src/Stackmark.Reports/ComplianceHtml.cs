@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text;
+
+namespace Stackmark.Reports;
+
+/// <summary>Writes a <see cref="ComplianceReport"/> as one self-contained HTML page (no scripts, no external assets).</summary>
+public static class ComplianceHtml
+{
+    /// <summary>The page as a string; every text from the data is HTML-escaped.</summary>
+    public static string Render(ComplianceReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var sb = new StringBuilder();
+        var title = $"{report.Target.Name} — guideline {report.Guideline}";
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title>\n<style>")
+          .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}")
+          .Append("td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left}.pass{color:#176d2c}.fail{color:#b00020;font-weight:600}")
+          .Append(".verdict{font-size:1.4rem}code{font-size:.85rem}</style></head><body>\n")
+          .Append("<h1>").Append(E(title)).Append("</h1>\n")
+          .Append("<p class=\"verdict ").Append(report.Compliant ? "pass\">Compliant" : "fail\">Not compliant").Append("</p>\n");
+        foreach (var status in CapabilityStatuses.All)
+        {
+            var caps = report.With(status).ToList();
+            if (caps.Count == 0)
+            {
+                continue;
+            }
+
+            sb.Append("<h2>").Append(E(status.ToWord())).Append(" capabilities: ").Append(caps.Count(c => c.Pass)).Append(" of ").Append(caps.Count).Append(" pass</h2>\n")
+              .Append("<table><thead><tr><th>Capability</th><th>Passed</th><th>Flagged</th><th>Verdict</th></tr></thead><tbody>\n");
+            foreach (var cap in caps)
+            {
+                sb.Append("<tr><td>").Append(E(cap.Id.Value)).Append("</td><td>").Append(cap.Passed).Append('/').Append(cap.Counted)
+                  .Append("</td><td>").Append(cap.Flagged).Append("</td><td class=\"").Append(cap.Pass ? "pass\">pass" : "fail\">fail").Append("</td></tr>\n");
+            }
+
+            sb.Append("</tbody></table>\n");
+        }
+
+        var failing = report.FailingRequired.ToList();
+        if (failing.Count > 0)
+        {
+            sb.Append("<h2>Failing tests of required capabilities</h2>\n<ul>\n");
+            foreach (var cap in failing)
+            {
+                foreach (var t in cap.Failing)
+                {
+                    sb.Append("<li><code>").Append(E(t.Test.Name.Value)).Append("</code> (").Append(E(cap.Id.Value)).Append(", ").Append(ComplianceJson.Word(t.Status));
+                    if (t.Outcome?.Reason is { } reason)
+                    {
+                        sb.Append(": ").Append(E(reason));
+                    }
+
+                    sb.Append(")</li>\n");
+                }
+            }
+
+            sb.Append("</ul>\n");
+        }
+
+        return sb.Append("</body></html>\n").ToString();
+    }
+
+    private static string E(string s) => WebUtility.HtmlEncode(s);
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+
+namespace Stackmark.Reports;
+
+/// <summary>Writes a <see cref="ComplianceReport"/> as JSON: a top-level <c>compliant</c> and a <c>capabilities</c> array.</summary>
+public static class ComplianceJson
+{
+    /// <summary>Writes the report to <paramref name="stream"/> as indented UTF-8 JSON.</summary>
+    public static void Write(ComplianceReport report, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("guideline", report.Guideline.ToString());
+        w.WriteString("target", report.Target.Key);
+        w.WriteString("program", report.Target.Name);
+        w.WriteBoolean("compliant", report.Compliant);
+        w.WriteStartObject("summary");
+        foreach (var status in CapabilityStatuses.All)
+        {
+            var caps = report.With(status).ToList();
+            w.WriteStartObject(status.ToWord());
+            w.WriteNumber("capabilities", caps.Count);
+            w.WriteNumber("capabilities_passed", caps.Count(c => c.Pass));
+            w.WriteNumber("tests", caps.Sum(c => c.Counted));
+            w.WriteNumber("tests_passed", caps.Sum(c => c.Passed));
+            w.WriteNumber("tests_flagged", caps.Sum(c => c.Flagged));
+            w.WriteEndObject();
+        }
+
+        w.WriteNumber("unmatched_results", report.UnmatchedResults);
+        w.WriteEndObject();
+        w.WriteStartArray("capabilities");
+        foreach (var cap in report.Capabilities)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", cap.Id.Value);
+            w.WriteString("status", cap.Status.ToWord());
+            w.WriteString("verdict", cap.Pass ? "pass" : "fail");
+            w.WriteBoolean("defined", cap.Defined);
+            w.WriteNumber("tests", cap.Counted);
+            w.WriteNumber("passed", cap.Passed);
+            w.WriteNumber("flagged", cap.Flagged);
+            w.WriteStartArray("failing");
+            foreach (var t in cap.Failing)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", t.Test.Name.Value);
+                if (t.Test.Id is { } id)
+                {
+                    w.WriteString("idempotent_id", id.ToString());
+                }
+
+                w.WriteString("status", Word(t.Status));
+                if (t.Outcome?.Reason is { } reason)
+                {
+                    w.WriteString("reason", reason);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The report as a JSON string.</summary>
+    public static string ToJson(ComplianceReport report)
+    {
+        using var ms = new MemoryStream();
+        Write(report, ms);
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    internal static string Word(TestStatus status) => status switch
+    {
+        TestStatus.Passed => "pass",
+        TestStatus.Failed => "fail",
+        TestStatus.Skipped => "skip",
+        _ => "not-run",
+    };
+}

@@ -1,0 +1,254 @@
+using System.Text.RegularExpressions;
+
+namespace Stackmark.Tempest;
+
+/// <summary>
+/// The tests of a Tempest source tree (and plugin trees), found by reading the Python source: test classes in
+/// <c>test*.py</c> modules with every <c>test*</c> method they define or inherit, and the idempotent id of each.
+/// </summary>
+/// <remarks>
+/// This is a static reading, not an import: it follows class bases through <c>import</c>/<c>from … import</c>
+/// statements within the scanned trees, which is how Tempest's test classes are built. Bases outside the trees
+/// (unittest, testtools) contribute no tests. Immutable after <see cref="Scan"/>; thread-safe for reads.
+/// </remarks>
+public sealed partial class TempestTree : ITestCatalog
+{
+    private readonly Dictionary<TestName, IdempotentId?> _byName = [];
+    private readonly Dictionary<IdempotentId, List<TestName>> _byId = [];
+
+    private TempestTree(string description) => Description = description;
+
+    /// <inheritdoc />
+    public string Description { get; private set; }
+
+    /// <summary>How many tests the tree holds.</summary>
+    public int Count => _byName.Count;
+
+    /// <summary>Every test name.</summary>
+    public IEnumerable<TestName> Names => _byName.Keys;
+
+    /// <inheritdoc />
+    public bool TryFindByName(TestName name, out IdempotentId? id) => _byName.TryGetValue(name, out id);
+
+    /// <inheritdoc />
+    public IReadOnlyList<TestName> FindById(IdempotentId id) => _byId.TryGetValue(id, out var names) ? names : [];
+
+    /// <summary>Reads the package directories <paramref name="roots"/> (e.g. <c>…/dist-packages/tempest</c>).</summary>
+    /// <exception cref="DirectoryNotFoundException">A root does not exist.</exception>
+    public static TempestTree Scan(params string[] roots)
+    {
+        var modules = new Dictionary<string, PyModule>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            var full = Path.GetFullPath(root).TrimEnd('/');
+            var package = Path.GetFileName(full);
+            foreach (var file in Directory.EnumerateFiles(full, "*.py", SearchOption.AllDirectories))
+            {
+                var rel = Path.GetRelativePath(full, file)[..^3].Replace('/', '.');
+                var name = rel.EndsWith("__init__", StringComparison.Ordinal) ? package + (rel.Length > 8 ? "." + rel[..^9] : "") : package + "." + rel;
+                modules[name] = PyModule.Parse(name, File.ReadAllLines(file));
+            }
+        }
+
+        var tree = new TempestTree($"Tempest tree {string.Join(", ", roots)}");
+        foreach (var module in modules.Values.Where(m => m.Name.Split('.')[^1].StartsWith("test", StringComparison.Ordinal)))
+        {
+            foreach (var cls in module.Classes.Values)
+            {
+                foreach (var (method, id) in Methods(modules, module, cls, []))
+                {
+                    var testName = new TestName($"{module.Name}.{cls.Name}.{method}");
+                    if (!tree._byName.TryAdd(testName, id))
+                    {
+                        continue;
+                    }
+
+                    if (id is { } i)
+                    {
+                        if (!tree._byId.TryGetValue(i, out var list))
+                        {
+                            tree._byId[i] = list = [];
+                        }
+
+                        list.Add(testName);
+                    }
+                }
+            }
+        }
+
+        tree.Description += $" ({tree.Count} tests)";
+        return tree;
+    }
+
+    /// <summary>Test methods of a class, its own first, then its bases' (first definition wins, as in Python's MRO).</summary>
+    private static Dictionary<string, IdempotentId?> Methods(Dictionary<string, PyModule> modules, PyModule module, PyClass cls, HashSet<string> visiting)
+    {
+        var result = new Dictionary<string, IdempotentId?>(cls.Tests);
+        if (!visiting.Add(module.Name + "." + cls.Name))
+        {
+            return result;
+        }
+
+        foreach (var b in cls.Bases)
+        {
+            if (Resolve(modules, module, b) is var (m, c))
+            {
+                foreach (var (name, id) in Methods(modules, m, c, visiting))
+                {
+                    result.TryAdd(name, id);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static (PyModule, PyClass)? Resolve(Dictionary<string, PyModule> modules, PyModule module, string expr)
+    {
+        var dot = expr.LastIndexOf('.');
+        if (dot < 0)
+        {
+            if (module.Classes.TryGetValue(expr, out var local))
+            {
+                return (module, local);
+            }
+
+            // from pkg.mod import Class [as Alias]
+            if (module.Imports.TryGetValue(expr, out var target))
+            {
+                var d = target.LastIndexOf('.');
+                if (d > 0 && modules.TryGetValue(target[..d], out var m) && m.Classes.TryGetValue(target[(d + 1)..], out var c))
+                {
+                    return (m, c);
+                }
+            }
+
+            return null;
+        }
+
+        // alias.Class where alias is an imported module (from pkg import mod / import pkg.mod as alias).
+        var head = expr[..dot];
+        var cls = expr[(dot + 1)..];
+        var moduleName = module.Imports.TryGetValue(head, out var imported) ? imported : head;
+        return modules.TryGetValue(moduleName, out var mod) && mod.Classes.TryGetValue(cls, out var found) ? (mod, found) : null;
+    }
+
+    private sealed class PyClass(string name, IReadOnlyList<string> bases)
+    {
+        public string Name { get; } = name;
+
+        public IReadOnlyList<string> Bases { get; } = bases;
+
+        public Dictionary<string, IdempotentId?> Tests { get; } = [];
+    }
+
+    private sealed partial class PyModule(string name)
+    {
+        public string Name { get; } = name;
+
+        public Dictionary<string, PyClass> Classes { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Imports { get; } = new(StringComparer.Ordinal);
+
+        public static PyModule Parse(string name, string[] lines)
+        {
+            var module = new PyModule(name);
+            var package = name[..Math.Max(0, name.LastIndexOf('.'))];
+            PyClass? current = null;
+            IdempotentId? pendingId = null;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i];
+                if (line.Length == 0 || line.TrimStart().StartsWith('#'))
+                {
+                    continue;
+                }
+
+                var indent = line.Length - line.TrimStart().Length;
+                if (indent == 0)
+                {
+                    current = null;
+                    pendingId = null;
+                    if (ClassLine().Match(line) is { Success: true } cm)
+                    {
+                        // Bases may continue over several lines until the closing parenthesis.
+                        var bases = cm.Groups[2].Value;
+                        while (!line.Contains("):", StringComparison.Ordinal) && !line.TrimEnd().EndsWith(':') && i + 1 < lines.Length)
+                        {
+                            line = lines[++i];
+                            bases += line;
+                        }
+
+                        var list = bases.Split(')')[0].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                            .Where(b => !b.Contains('=', StringComparison.Ordinal)).ToList();
+                        current = new PyClass(cm.Groups[1].Value, list);
+                        module.Classes[current.Name] = current;
+                    }
+                    else if (FromImport().Match(line) is { Success: true } fm)
+                    {
+                        var from = fm.Groups[1].Value;
+                        if (from.StartsWith('.'))
+                        {
+                            from = package + (from.Length > 1 ? "." + from.TrimStart('.') : "");
+                        }
+
+                        foreach (var part in fm.Groups[2].Value.Trim('(', ')', ' ').Split(','))
+                        {
+                            var words = part.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                            if (words.Length == 0)
+                            {
+                                continue;
+                            }
+
+                            var alias = words.Length == 3 && words[1] == "as" ? words[2] : words[0];
+                            module.Imports[alias] = from + "." + words[0];
+                        }
+                    }
+                    else if (PlainImport().Match(line) is { Success: true } im)
+                    {
+                        module.Imports[im.Groups[2].Success ? im.Groups[2].Value : im.Groups[1].Value] = im.Groups[1].Value;
+                    }
+
+                    continue;
+                }
+
+                if (current is null)
+                {
+                    continue;
+                }
+
+                var trimmed = line.TrimStart();
+                if (IdDecorator().Match(trimmed) is { Success: true } dm && IdempotentId.TryParse(dm.Groups[1].Value, out var id))
+                {
+                    pendingId = id;
+                }
+                else if (TestDef().Match(trimmed) is { Success: true } tm)
+                {
+                    current.Tests.TryAdd(tm.Groups[1].Value, pendingId);
+                    pendingId = null;
+                }
+                else if (trimmed.StartsWith("def ", StringComparison.Ordinal) || trimmed.StartsWith("async def ", StringComparison.Ordinal))
+                {
+                    pendingId = null;
+                }
+            }
+
+            return module;
+        }
+
+        [GeneratedRegex(@"^class\s+(\w+)\s*(?:\((.*))?")]
+        private static partial Regex ClassLine();
+
+        [GeneratedRegex(@"^from\s+([\w\.]+)\s+import\s+(.+)$")]
+        private static partial Regex FromImport();
+
+        [GeneratedRegex(@"^import\s+([\w\.]+)(?:\s+as\s+(\w+))?\s*$")]
+        private static partial Regex PlainImport();
+
+        [GeneratedRegex(@"^@(?:decorators\.)?idempotent_id\(\s*['""]([0-9a-fA-F\-]+)['""]")]
+        private static partial Regex IdDecorator();
+
+        [GeneratedRegex(@"^def\s+(test\w*)\s*\(")]
+        private static partial Regex TestDef();
+    }
+}

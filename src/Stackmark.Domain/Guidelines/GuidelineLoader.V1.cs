@@ -124,13 +124,12 @@ public static partial class GuidelineLoader
                 continue;
             }
 
-            var listed = components
-                .SelectMany(c => CapabilityStatuses.All.Where(s => c.With(s).Contains(new CapabilityId(name))))
-                .Cast<CapabilityStatus?>()
-                .Min();
-            if (listed is { } l && l != own)
+            foreach (var component in components)
             {
-                cx.Warn("status-disagrees", $"capability says status \"{own.ToWord()}\" but its component lists it as {l.ToWord()}; the component list wins", statusNode);
+                foreach (var status in CapabilityStatuses.All.Where(s => s != own && component.With(s).Contains(new CapabilityId(name))))
+                {
+                    cx.Warn("status-disagrees", $"capability says status \"{own.ToWord()}\" but component {component.Name} lists it as {status.ToWord()}; the component list wins", statusNode);
+                }
             }
         }
     }

@@ -28,7 +28,7 @@ public static partial class GuidelineLoader
         JNode root;
         try
         {
-            root = JParser.Parse(utf8);
+            root = JParser.Parse(utf8, lines);
         }
         catch (JsonException e)
         {

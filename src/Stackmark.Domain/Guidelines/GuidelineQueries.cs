@@ -66,12 +66,12 @@ public static class GuidelineQueries
                     continue;
                 }
 
-                lines.Add(Line(test.Name, test.RawId));
+                lines.Add(Line(guideline, test.Name, test.RawId));
                 if (query.IncludeAliases)
                 {
                     foreach (var alias in test.Aliases)
                     {
-                        lines.Add(Line(alias, test.RawId));
+                        lines.Add(Line(guideline, alias, test.RawId));
                     }
                 }
             }
@@ -96,5 +96,6 @@ public static class GuidelineQueries
         return list;
     }
 
-    private static string Line(TestName name, string? rawId) => rawId is null ? name.Value : $"{name.Value}[{rawId}]";
+    // As RefStack: 1.2 lists bare names; later schemas always bracket the id as stored, even when empty.
+    private static string Line(Guideline g, TestName name, string? rawId) => g.HasIdempotentIds ? $"{name.Value}[{rawId}]" : name.Value;
 }

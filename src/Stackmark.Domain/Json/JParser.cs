@@ -11,7 +11,21 @@ internal static class JParser
     private const int MaxDepth = 64;
 
     /// <summary>Parses a whole document; throws <see cref="JsonException"/> (with line and byte position) on bad JSON.</summary>
-    public static JNode Parse(ReadOnlySpan<byte> utf8)
+    public static JNode Parse(ReadOnlySpan<byte> utf8, LineMap lines)
+    {
+        try
+        {
+            return ParseDocument(utf8);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException or null)
+        {
+            // Utf8JsonReader validates structure but leaves string transcoding to GetString, which throws here.
+            var offset = e.InnerException is System.Text.DecoderFallbackException d ? d.Index : 0;
+            throw new JsonException("a string is not valid UTF-8", "$", lines.LineOf(Math.Max(0, offset)) - 1, null, e);
+        }
+    }
+
+    private static JNode ParseDocument(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
         if (!reader.Read())

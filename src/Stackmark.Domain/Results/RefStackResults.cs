@@ -25,7 +25,7 @@ public sealed record RefStackResults(string Cpid, long DurationSeconds, IReadOnl
         JNode root;
         try
         {
-            root = JParser.Parse(utf8);
+            root = JParser.Parse(utf8, lines);
         }
         catch (JsonException e)
         {

@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace Stackmark.OpenStack;
+
+/// <summary>Shared plumbing of the per-service clients: an HTTP client and the catalog endpoint.</summary>
+/// <remarks>
+/// Errors of every call: <see cref="OpenStackApiException"/> (the service answered with an error),
+/// <see cref="OpenStackTransportException"/> (it could not be reached), CLR exceptions for caller bugs.
+/// </remarks>
+public abstract class ServiceClientBase
+{
+    /// <summary>Creates the client.</summary>
+    /// <param name="http">An authenticated HTTP client (see <see cref="OpenStackConnection.Http"/>).</param>
+    /// <param name="endpoint">The catalog endpoint URL of the service.</param>
+    protected ServiceClientBase(HttpClient http, Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        Http = http;
+        Endpoint = endpoint;
+    }
+
+    /// <summary>The catalog endpoint.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The HTTP client.</summary>
+    protected HttpClient Http { get; }
+
+    /// <summary>
+    /// Lists the API versions: GET on the unversioned endpoint root (may answer 300 Multiple Choices).
+    /// https://specs.openstack.org/openstack/api-wg/guidelines/microversion_specification.html#version-discovery
+    /// </summary>
+    public async Task<IReadOnlyList<ApiVersion>> GetVersionsAsync(CancellationToken ct = default)
+    {
+        using var doc = await OpenStackHttp.GetJsonAsync(Http, EndpointUrls.VersionRoot(Endpoint), ct, allowMultipleChoices: true)
+            .ConfigureAwait(false);
+        return VersionDocument.Parse(doc.RootElement);
+    }
+
+    /// <summary>GETs <paramref name="relative"/> under the endpoint as JSON.</summary>
+    protected Task<JsonDocument> GetAsync(string relative, CancellationToken ct) =>
+        OpenStackHttp.GetJsonAsync(Http, EndpointUrls.Append(Endpoint, relative), ct);
+
+    /// <summary>GETs an absolute URL as JSON.</summary>
+    protected Task<JsonDocument> GetAsync(Uri absolute, CancellationToken ct) => OpenStackHttp.GetJsonAsync(Http, absolute, ct);
+}

@@ -15,6 +15,18 @@ internal static class CliApp
             ReportCommand.Create(cx),
         };
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Usage errors exit 2 (System.CommandLine's default is 1, which scripts read as "not compliant").
+            foreach (var error in parse.Errors)
+            {
+                cx.Error.WriteLine($"stackmark: {error.Message}");
+            }
+
+            cx.Error.WriteLine("Try 'stackmark --help'.");
+            return ExitCodes.UsageError;
+        }
+
         var config = new InvocationConfiguration { Output = cx.Out, Error = cx.Error, EnableDefaultExceptionHandler = false };
         try
         {

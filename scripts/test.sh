@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs every Stackmark test on a fresh Debian machine with the .NET SDK (as root, or with sudo):
+# installs what the tests need from Debian, then runs each test project and prints one total line:
+#   N passed, N failed, N skipped
+# Exit status is non-zero when anything failed. Needs ../shared/interop (the official guideline data)
+# beside the repository, or STACKMARK_INTEROP_DIR pointing at a copy.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Debian tools the tests drive for real: python-subunit (interop and golden bytes), ssh-keygen and openssl
+# (signature checks), /usr/bin/python3 (the RefStack-rules oracle).
+need=()
+for pkg in python3 python3-subunit subunit openssh-client openssl; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "test.sh: installing ${need[*]}" >&2
+  as_root apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+export CI="${CI:-}"
+
+dotnet build Stackmark.slnx -c Debug -nologo -v quiet 2>&1 | grep -E "error|Warn|warn" | sort -u
+build=${PIPESTATUS[0]}
+if [ "$build" -ne 0 ]; then
+  echo "test.sh: build failed" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+for proj in tests/*/*.Tests.csproj; do
+  name=$(basename "$proj" .csproj)
+  echo "== $name" >&2
+  dotnet test "$proj" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 \
+    | grep -E "^\s+(Failed|Skipped) |Error Message|^(Passed|Failed)!|\[FAIL\]" | head -200 >&2
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+done
+
+# The total over every project, from the TRX files (one counters line each).
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+p = f = s = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    p += int(c.get("passed")); f += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout")) + int(c.get("aborted"))
+    s += int(c.get("total")) - int(c.get("executed"))
+print(f"{p} passed, {f} failed, {s} skipped")
+PY
+exit $status

@@ -11,9 +11,10 @@ root=$(pwd)
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Debian tools the tests drive for real: python-subunit (interop and golden bytes), ssh-keygen and openssl
-# (signature checks), /usr/bin/python3 (the RefStack-rules oracle).
+# (signature checks), /usr/bin/python3 (the RefStack-rules oracle), python3-tempest (its tree
+# and `stestr list` check the static Tempest reader).
 need=()
-for pkg in python3 python3-subunit subunit openssh-client openssl; do
+for pkg in python3 python3-subunit subunit python3-tempest openssh-client openssl; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -11,6 +11,12 @@ internal sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWrit
     public static CliContext FromSystemConsole()
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });
+        if (System.Console.IsOutputRedirected)
+        {
+            // Piped output is read by tools and people with wide pagers: don't wrap long test names at 80.
+            console.Profile.Width = 240;
+        }
+
         return new CliContext(console, System.Console.Out, System.Console.Error);
     }
 

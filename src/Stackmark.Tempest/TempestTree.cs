@@ -51,7 +51,7 @@ public sealed partial class TempestTree : ITestCatalog
         }
 
         var tree = new TempestTree($"Tempest tree {string.Join(", ", roots)}");
-        foreach (var module in modules.Values.Where(m => m.Name.Split('.')[^1].StartsWith("test", StringComparison.Ordinal)))
+        foreach (var module in modules.Values.Where(IsDiscovered))
         {
             foreach (var cls in module.Classes.Values)
             {
@@ -78,6 +78,15 @@ public sealed partial class TempestTree : ITestCatalog
 
         tree.Description += $" ({tree.Count} tests)";
         return tree;
+    }
+
+    // Tempest's test_discover loads tempest.api and tempest.scenario (its own unit tests live in tempest.tests);
+    // plugin packages are loaded whole. Within them, unittest discovery takes modules named test*.
+    private static bool IsDiscovered(PyModule m)
+    {
+        var parts = m.Name.Split('.');
+        return parts[^1].StartsWith("test", StringComparison.Ordinal)
+            && (parts[0] != "tempest" || (parts.Length > 1 && parts[1] is "api" or "scenario"));
     }
 
     /// <summary>Test methods of a class, its own first, then its bases' (first definition wins, as in Python's MRO).</summary>
@@ -156,9 +165,35 @@ public sealed partial class TempestTree : ITestCatalog
             var package = name[..Math.Max(0, name.LastIndexOf('.'))];
             PyClass? current = null;
             IdempotentId? pendingId = null;
+            string? openString = null;
             for (var i = 0; i < lines.Length; i++)
             {
                 var line = lines[i];
+
+                // Docstrings hold example code (tempest/test.py has whole test classes in one); skip their lines.
+                if (openString is not null)
+                {
+                    if (line.Contains(openString, StringComparison.Ordinal))
+                    {
+                        openString = null;
+                    }
+
+                    continue;
+                }
+
+                foreach (var quote in (ReadOnlySpan<string>)["\"\"\"", "'''"])
+                {
+                    if (CountOf(line, quote) % 2 == 1)
+                    {
+                        openString = quote;
+                        break;
+                    }
+                }
+
+                if (openString is not null)
+                {
+                    continue;
+                }
                 if (line.Length == 0 || line.TrimStart().StartsWith('#'))
                 {
                     continue;
@@ -234,6 +269,17 @@ public sealed partial class TempestTree : ITestCatalog
             }
 
             return module;
+        }
+
+        private static int CountOf(string line, string quote)
+        {
+            var count = 0;
+            for (var at = line.IndexOf(quote, StringComparison.Ordinal); at >= 0; at = line.IndexOf(quote, at + quote.Length, StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            return count;
         }
 
         [GeneratedRegex(@"^class\s+(\w+)\s*(?:\((.*))?")]

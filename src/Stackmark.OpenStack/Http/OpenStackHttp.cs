@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Stackmark.OpenStack;
@@ -22,9 +23,13 @@ internal static partial class OpenStackHttp
     }
 
     /// <summary>POSTs a JSON body and returns the response (caller disposes).</summary>
-    public static Task<HttpResponseMessage> PostJsonAsync(HttpClient http, Uri uri, object body, CancellationToken ct)
+    public static Task<HttpResponseMessage> PostJsonAsync(HttpClient http, Uri uri, JsonNode body, CancellationToken ct)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
+        // A buffered body with Content-Length: JsonContent streams chunked, and Keystone under uwsgi then sees no body.
+        var request = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return SendAsync(http, request, ct, s => (int)s is >= 200 and < 300);
     }

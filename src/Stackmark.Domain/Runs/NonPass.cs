@@ -1,0 +1,87 @@
+namespace Stackmark;
+
+/// <summary>Why a required test did not pass, in categories an operator can act on.</summary>
+public enum NonPassCategory
+{
+    /// <summary>It passed.</summary>
+    None,
+
+    /// <summary>Skipped because guest validation (SSH into a guest) is off.</summary>
+    GuestAccess,
+
+    /// <summary>Skipped by a Tempest feature flag the operator can set.</summary>
+    TempestConfig,
+
+    /// <summary>Skipped or failed because a service the test needs is not in the cloud.</summary>
+    ServiceUnavailable,
+
+    /// <summary>The test timed out waiting for the cloud.</summary>
+    Timeout,
+
+    /// <summary>The runner did not produce a result (Tempest crashed or was stopped).</summary>
+    RunnerError,
+
+    /// <summary>The test is not in the installed Tempest or its plugins.</summary>
+    NotInTempest,
+
+    /// <summary>The cloud answered wrongly.</summary>
+    Failure,
+
+    /// <summary>Skipped for another reason.</summary>
+    Skipped,
+}
+
+/// <summary>A non-pass with its category and a one-line reason.</summary>
+/// <param name="Category">The category.</param>
+/// <param name="Reason">One line: the skip reason, or the last meaningful line of the traceback.</param>
+public sealed record NonPass(NonPassCategory Category, string Reason)
+{
+    /// <summary>The category as written in reports: guest-access, tempest-config, …</summary>
+    public string CategoryWord => Category switch
+    {
+        NonPassCategory.GuestAccess => "guest-access",
+        NonPassCategory.TempestConfig => "tempest-config",
+        NonPassCategory.ServiceUnavailable => "service-unavailable",
+        NonPassCategory.Timeout => "timeout",
+        NonPassCategory.RunnerError => "runner-error",
+        NonPassCategory.NotInTempest => "not-in-tempest",
+        NonPassCategory.Failure => "failure",
+        NonPassCategory.Skipped => "skipped",
+        _ => "none",
+    };
+
+    /// <summary>Classifies a skip by Tempest's reason text.</summary>
+    public static NonPass ForSkip(string? reason)
+    {
+        var r = (reason ?? "").Trim();
+        if (r.Contains("validation tests are disabled", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(NonPassCategory.GuestAccess, r);
+        }
+
+        if (r.Contains("not available", StringComparison.OrdinalIgnoreCase) || r.Contains("service_available", StringComparison.OrdinalIgnoreCase)
+            || r.Contains("is not enabled", StringComparison.OrdinalIgnoreCase) && r.Contains("extension", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(NonPassCategory.ServiceUnavailable, r);
+        }
+
+        if (r.Contains("feature", StringComparison.OrdinalIgnoreCase) || r.Contains("disabled", StringComparison.OrdinalIgnoreCase)
+            || r.Contains("not enabled", StringComparison.OrdinalIgnoreCase) || r.Contains("config", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(NonPassCategory.TempestConfig, r);
+        }
+
+        return new(NonPassCategory.Skipped, r.Length == 0 ? "skipped without a reason" : r);
+    }
+
+    /// <summary>Classifies a failure by its traceback: timeouts apart, the last meaningful line is the reason.</summary>
+    public static NonPass ForFailure(string? traceback)
+    {
+        var lines = (traceback ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // The exception line is the last one that is not a traceback frame or a "Details:" continuation.
+        var reason = lines.LastOrDefault(l => !l.StartsWith("File \"", StringComparison.Ordinal) && !l.StartsWith("Traceback", StringComparison.Ordinal)
+            && l.Contains(':', StringComparison.Ordinal)) ?? lines.LastOrDefault() ?? "failed without a traceback";
+        var timeout = (traceback ?? "").Contains("TimeoutException", StringComparison.Ordinal) || reason.Contains("timed out", StringComparison.OrdinalIgnoreCase);
+        return new(timeout ? NonPassCategory.Timeout : NonPassCategory.Failure, reason.Length > 300 ? reason[..297] + "…" : reason);
+    }
+}

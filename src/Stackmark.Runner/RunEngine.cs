@@ -1,0 +1,204 @@
+using System.Security.Cryptography;
+using System.Text;
+using Stackmark.RefStack;
+using Stackmark.Reports;
+using Stackmark.Subunit;
+using Stackmark.Tempest;
+
+namespace Stackmark.Runner;
+
+/// <summary>
+/// Runs a guideline's tests with Tempest and writes the evidence: the raw subunit stream, RefStack's
+/// results.json, full-results.json, junit.xml, the compliance report (JSON, HTML) and a manifest.
+/// </summary>
+public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
+{
+    /// <summary>The file names of a run directory.</summary>
+    public static class Files
+    {
+        /// <summary>The raw subunit v2 stream, exactly as Tempest wrote it.</summary>
+        public const string Subunit = "subunit.v2";
+
+        /// <summary>RefStack's upload format (passed tests only).</summary>
+        public const string Results = "results.json";
+
+        /// <summary>Every planned test with status, category, reason, duration.</summary>
+        public const string FullResults = "full-results.json";
+
+        /// <summary>JUnit XML.</summary>
+        public const string JUnit = "junit.xml";
+
+        /// <summary>The compliance report as JSON.</summary>
+        public const string ReportJson = "report.json";
+
+        /// <summary>The compliance report as HTML.</summary>
+        public const string ReportHtml = "report.html";
+
+        /// <summary>Evidence manifest: versions, hashes, times.</summary>
+        public const string Manifest = "manifest.json";
+
+        /// <summary>The tempest.conf used (secrets included, mode 0600).</summary>
+        public const string TempestConf = "tempest.conf";
+
+        /// <summary>The tempest.conf with secrets redacted.</summary>
+        public const string RedactedConf = "tempest.redacted.conf";
+
+        /// <summary>The exact Tempest test ids run.</summary>
+        public const string LoadList = "test-list.txt";
+    }
+
+    /// <summary>Plans, runs and records. Cancelling stops Tempest and keeps the partial results.</summary>
+    /// <exception cref="TempestRunnerException">Tempest could not be set up or listed.</exception>
+    public async Task<RunOutcome> ExecuteAsync(RunRequest request, Func<TestPlan, IResultSink> sinks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var dir = Path.GetFullPath(request.OutputDirectory);
+        Directory.CreateDirectory(dir);
+        var workspace = Path.Combine(dir, "workspace");
+        if (Directory.Exists(workspace))
+        {
+            throw new TempestRunnerException($"{workspace} already exists: each run needs a fresh directory");
+        }
+
+        await tempest.InitWorkspaceAsync(workspace, cancellationToken).ConfigureAwait(false);
+        var etc = Path.Combine(workspace, "etc");
+        Directory.CreateDirectory(etc);
+        WriteSecret(Path.Combine(etc, "tempest.conf"), request.TempestConf);
+        WriteSecret(Path.Combine(dir, Files.TempestConf), request.TempestConf);
+        if (request.AccountsYaml is not null)
+        {
+            WriteSecret(Path.Combine(etc, "accounts.yaml"), request.AccountsYaml);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(dir, Files.RedactedConf), request.RedactedTempestConf, cancellationToken).ConfigureAwait(false);
+
+        var listing = TempestListing.Parse(await tempest.ListTestsAsync(workspace, cancellationToken).ConfigureAwait(false));
+        if (listing.Count == 0)
+        {
+            throw new TempestRunnerException("the installed Tempest lists no tests (is python3-tempest installed and importable?)");
+        }
+
+        var plan = TestPlan.Create(request.Guideline, request.Query, listing);
+        var toRun = plan.ToRun;
+        if (request.RerunOf is { } previous)
+        {
+            var again = previous.Where(r => r.Status != TestStatus.Passed && r.Planned.Resolved is not null).Select(r => r.Planned.Resolved!.Value).ToHashSet();
+            toRun = [.. toRun.Where(again.Contains)];
+        }
+
+        var loadList = Path.Combine(dir, Files.LoadList);
+        await File.WriteAllLinesAsync(loadList, toRun.Select(n => listing.TryGetTestId(n, out var id) ? id : n.Value), cancellationToken).ConfigureAwait(false);
+
+        var collector = new CollectingSink();
+        var sink = new SafeFanOutSink([collector, sinks(plan)], (_, _) => { });
+        var started = time.GetUtcNow();
+        int? exit = null;
+        var interrupted = false;
+        var parserErrors = 0;
+        if (toRun.Count > 0)
+        {
+            try
+            {
+                exit = await tempest.RunAsync(workspace, loadList, request.Concurrency, async stdout =>
+                {
+                    await using var raw = File.Create(Path.Combine(dir, Files.Subunit));
+                    await using var tee = new TeeReadStream(stdout, raw);
+                    await using var reader = new SubunitReader(tee, leaveOpen: true);
+                    // Read to the end even when cancelled: Tempest flushes what finished before it stops.
+                    while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) is { } e)
+                    {
+                        sink.OnEvent(e);
+                    }
+
+                    parserErrors = reader.ParseErrorCount;
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                interrupted = cancellationToken.IsCancellationRequested;
+            }
+        }
+
+        var finished = time.GetUtcNow();
+        var results = RunResults.Join(plan, collector.Results, request.RerunOf);
+        var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));
+        var summary = new RunSummary(request.Guideline.Id, request.Query.Target, request.Cpid, started, finished, report.Compliant && !interrupted);
+        var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parserErrors);
+        await WriteOutputsAsync(dir, request, outcome, toRun.Count, CancellationToken.None).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private async Task WriteOutputsAsync(string dir, RunRequest request, RunOutcome outcome, int ran, CancellationToken ct)
+    {
+        var passed = outcome.Results.Where(r => r.Status == TestStatus.Passed)
+            .Select(r => new TestOutcome(r.Planned.Resolved!.Value, r.Planned.Test.Id ?? TestName.FromTempestId(r.TempestId ?? "").Id, TestStatus.Passed))
+            .DistinctBy(o => o.Name)
+            .ToList();
+        var duration = (long)(outcome.Summary.FinishedAt - outcome.Summary.StartedAt).TotalSeconds;
+        if (passed.Count > 0)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(dir, Files.Results), RefStackJson.Serialize(new RefStackResults(request.Cpid, duration, passed)), ct).ConfigureAwait(false);
+        }
+
+        await using (var full = File.Create(Path.Combine(dir, Files.FullResults)))
+        {
+            FullResultsJson.Write(full, outcome.Summary, outcome.Results);
+        }
+
+        JUnitXml.Build(outcome.Summary, outcome.Results).Save(Path.Combine(dir, Files.JUnit));
+        await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportJson), ComplianceJson.ToJson(outcome.Report), ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportHtml), ComplianceHtml.Render(outcome.Report), ct).ConfigureAwait(false);
+        await WriteManifestAsync(dir, request, outcome, ran, ct).ConfigureAwait(false);
+    }
+
+    private async Task WriteManifestAsync(string dir, RunRequest request, RunOutcome outcome, int ran, CancellationToken ct)
+    {
+        var tempestVersion = await tempest.DescribeAsync(ct).ConfigureAwait(false);
+        await using var stream = File.Create(Path.Combine(dir, Files.Manifest));
+        await using var w = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("stackmark", typeof(RunEngine).Assembly.GetName().Version?.ToString());
+        w.WriteString("tempest", tempestVersion);
+        w.WriteString("guideline", request.Guideline.Id.ToString());
+        w.WriteString("guideline_schema", request.Guideline.Schema);
+        w.WriteString("target", request.Query.Target);
+        w.WriteString("statuses", string.Join(",", request.Query.EffectiveStatuses.Select(s => s.ToWord())));
+        w.WriteString("cpid", request.Cpid);
+        w.WriteString("started_at", outcome.Summary.StartedAt);
+        w.WriteString("finished_at", outcome.Summary.FinishedAt);
+        w.WriteBoolean("compliant", outcome.Summary.Compliant);
+        w.WriteBoolean("interrupted", outcome.Interrupted);
+        if (outcome.TempestExitCode is { } code)
+        {
+            w.WriteNumber("tempest_exit_code", code);
+        }
+
+        w.WriteNumber("planned_tests", outcome.Plan.Tests.Count);
+        w.WriteNumber("tests_run", ran);
+        w.WriteNumber("not_in_tempest", outcome.Plan.Missing.Count());
+        w.WriteNumber("subunit_parser_errors", outcome.ParserErrors);
+        w.WriteBoolean("rerun", request.RerunOf is not null);
+        w.WriteStartObject("sha256");
+        foreach (var name in new[] { Files.LoadList, Files.RedactedConf, Files.Subunit, Files.Results, Files.FullResults, Files.JUnit, Files.ReportJson })
+        {
+            var path = Path.Combine(dir, name);
+            if (File.Exists(path))
+            {
+                await using var file = File.OpenRead(path);
+                w.WriteString(name, Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct).ConfigureAwait(false)));
+            }
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteSecret(string path, string content)
+    {
+        File.WriteAllText(path, content, new UTF8Encoding(false));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+}

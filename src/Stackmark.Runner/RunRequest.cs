@@ -1,0 +1,39 @@
+namespace Stackmark.Runner;
+
+/// <summary>Everything a run needs once the cloud has been discovered.</summary>
+/// <param name="Guideline">The guideline.</param>
+/// <param name="Query">Target, statuses, flagged (aliases are irrelevant: tests are resolved by id and name).</param>
+/// <param name="OutputDirectory">The run directory; created, must be new or empty.</param>
+/// <param name="TempestConf">The tempest.conf to run with.</param>
+/// <param name="RedactedTempestConf">The same with secrets replaced, kept as evidence and hashed in the manifest.</param>
+/// <param name="AccountsYaml">Pre-provisioned credentials (accounts.yaml), if the config uses them.</param>
+/// <param name="Cpid">The cloud's id.</param>
+/// <param name="Concurrency">Workers; null for Tempest's default (one per core), 1 for serial.</param>
+/// <param name="RerunOf">For --rerun-failed: the first attempt's results; only its non-passes run again.</param>
+public sealed record RunRequest(
+    Guideline Guideline,
+    TestListQuery Query,
+    string OutputDirectory,
+    string TempestConf,
+    string RedactedTempestConf,
+    string? AccountsYaml,
+    string Cpid,
+    int? Concurrency,
+    IReadOnlyList<RunTestResult>? RerunOf = null);
+
+/// <summary>What a run produced.</summary>
+/// <param name="Plan">The plan.</param>
+/// <param name="Results">Every planned test's result.</param>
+/// <param name="Report">The compliance verdict.</param>
+/// <param name="Summary">Times, cloud, verdict.</param>
+/// <param name="TempestExitCode">Tempest's exit code (null if it did not run).</param>
+/// <param name="Interrupted">Whether the run was stopped (Ctrl-C): results are partial.</param>
+/// <param name="ParserErrors">Corrupt spots in the subunit stream.</param>
+public sealed record RunOutcome(
+    TestPlan Plan,
+    IReadOnlyList<RunTestResult> Results,
+    ComplianceReport Report,
+    RunSummary Summary,
+    int? TempestExitCode,
+    bool Interrupted,
+    int ParserErrors);

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using Stackmark.Runner.Tests.Support;
+using Stackmark.Subunit;
+using Stackmark.Tests.Support;
+
+namespace Stackmark.Runner.Tests;
+
+/// <summary>The run engine with a scripted Tempest: planning, streaming, verdicts, outputs, interruption, reruns.</summary>
+public sealed class RunEngineTests : IDisposable
+{
+    // What the installed Tempest lists: the flavors test under a new class name (same id), the rest as named.
+    private const string RenamedFlavors = "tempest.api.compute.flavors.test_flavors.FlavorsV3TestJSON.test_list_flavors";
+    private static readonly string[] Listed =
+    [
+        $"{RenamedFlavors}[id-{Some.ListId},smoke]",
+        $"{Some.CreateServer}[id-{Some.CreateId}]",
+        $"{Some.HostName}[id-{Some.FlaggedId}]",
+        $"{Some.CreateContainer}[id-{Some.ObjectId}]",
+        "tempest.api.compute.other.Other.test_unrelated[id-00000000-0000-4000-8000-000000000000]",
+    ];
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("stackmark-run").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private RunRequest Request(string target = "compute", IReadOnlyList<RunTestResult>? rerunOf = null, string sub = "run") =>
+        new(Some.Guideline(), new TestListQuery(target, [CapabilityStatus.Required]), Path.Combine(_dir, sub), "[identity]\npassword = s3cret\n", "[identity]\npassword = <redacted>\n", null, "cpid-123", 2, rerunOf);
+
+    private static Task<RunOutcome> Run(ITempestRunner tempest, RunRequest request, CancellationToken ct = default) =>
+        new RunEngine(tempest, TimeProvider.System).ExecuteAsync(request, plan => new RunProgress(plan), ct);
+
+    [Fact]
+    public async Task A_run_where_everything_passes_is_compliant_and_resolves_the_renamed_test_by_id()
+    {
+        var tempest = new ScriptedTempest(Listed);
+        var outcome = await Run(tempest, Request());
+        Assert.True(outcome.Report.Compliant);
+        Assert.Equal(0, outcome.TempestExitCode);
+        var flavors = outcome.Results.Single(r => r.Planned.Test.Name.Value == Some.ListFlavors);
+        Assert.Equal((RenamedFlavors, MatchMethod.IdempotentId, TestStatus.Passed), (flavors.Planned.Resolved!.Value.Value, flavors.Planned.Method, flavors.Status));
+        // The load list has exact ids of the planned tests only, flagged included (they run, but do not count).
+        Assert.Equal(3, Assert.Single(tempest.Runs).Count);
+        Assert.DoesNotContain(tempest.Runs[0], id => id.Contains("test_unrelated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_run_writes_every_output_file_with_consistent_content()
+    {
+        var outcome = await Run(new ScriptedTempest(Listed), Request());
+        var dir = Path.Combine(_dir, "run");
+        foreach (var f in new[] { RunEngine.Files.Subunit, RunEngine.Files.Results, RunEngine.Files.FullResults, RunEngine.Files.JUnit, RunEngine.Files.ReportJson, RunEngine.Files.ReportHtml, RunEngine.Files.Manifest, RunEngine.Files.TempestConf, RunEngine.Files.RedactedConf, RunEngine.Files.LoadList })
+        {
+            Assert.True(File.Exists(Path.Combine(dir, f)), f);
+        }
+
+        var results = RefStackResults.Parse(File.ReadAllBytes(Path.Combine(dir, RunEngine.Files.Results)), "results.json");
+        Assert.True(results.Success, results.ToString());
+        Assert.Equal("cpid-123", results.Value!.Cpid);
+        Assert.Contains(results.Value.Passed, p => p.Name.Value == RenamedFlavors && p.Id == IdempotentId.Parse(Some.ListId));
+
+        await using (var raw = File.OpenRead(Path.Combine(dir, RunEngine.Files.Subunit)))
+        {
+            var replay = await SubunitTestResults.ReadAsync(raw);
+            Assert.Equal(3, replay.Passed);
+        }
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, RunEngine.Files.Manifest)));
+        Assert.Equal("cpid-123", manifest.RootElement.GetProperty("cpid").GetString());
+        Assert.Equal(64, manifest.RootElement.GetProperty("sha256").GetProperty(RunEngine.Files.RedactedConf).GetString()!.Length);
+        Assert.DoesNotContain("s3cret", File.ReadAllText(Path.Combine(dir, RunEngine.Files.RedactedConf)), StringComparison.Ordinal);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(dir, RunEngine.Files.TempestConf)));
+        }
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, RunEngine.Files.ReportJson)));
+        Assert.True(report.RootElement.GetProperty("compliant").GetBoolean());
+        Assert.Contains("testsuite name=\"compute-servers-create\"", File.ReadAllText(Path.Combine(dir, RunEngine.Files.JUnit)), StringComparison.Ordinal);
+        Assert.Equal(outcome.Results.Count, JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, RunEngine.Files.FullResults))).RootElement.GetProperty("tests").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Failures_and_skips_are_explained_and_make_the_run_not_compliant()
+    {
+        var tempest = new ScriptedTempest(Listed);
+        tempest.Script[$"{Some.CreateServer}[id-{Some.CreateId}]"] = (SubunitStatus.Fail, "Traceback (most recent call last):\n  File \"x.py\", line 1, in f\ntempest.lib.exceptions.TimeoutException: Request timed out\nDetails: server abc failed to reach ACTIVE status");
+        tempest.Script[$"{RenamedFlavors}[id-{Some.ListId},smoke]"] = (SubunitStatus.Skip, "Instance validation tests are disabled.");
+        tempest.ExitCode = 1;
+        var outcome = await Run(tempest, Request());
+        Assert.False(outcome.Report.Compliant);
+        var create = outcome.Results.Single(r => r.Planned.Test.Name.Value == Some.CreateServer);
+        Assert.Equal(NonPassCategory.Timeout, create.NonPass!.Category);
+        Assert.StartsWith("Details: server abc failed", create.NonPass.Reason, StringComparison.Ordinal);
+        var flavors = outcome.Results.Single(r => r.Planned.Test.Name.Value == Some.ListFlavors);
+        Assert.Equal((TestStatus.Skipped, NonPassCategory.GuestAccess), (flavors.Status, flavors.NonPass!.Category));
+    }
+
+    [Fact]
+    public async Task A_test_missing_from_tempest_is_reported_loudly_and_fails_its_capability()
+    {
+        var outcome = await Run(new ScriptedTempest(Listed.Where(l => !l.Contains(Some.CreateId, StringComparison.Ordinal)).ToList()), Request());
+        var missing = Assert.Single(outcome.Plan.Missing);
+        Assert.Equal(Some.CreateServer, missing.Test.Name.Value);
+        Assert.Equal(NonPassCategory.NotInTempest, outcome.Results.Single(r => r.Planned == missing).NonPass!.Category);
+        Assert.False(outcome.Report.Compliant);
+    }
+
+    [Fact]
+    public async Task Stray_bytes_after_the_stream_do_not_lose_results()
+    {
+        var tempest = new ScriptedTempest(Listed) { Garbage = "Traceback: worker crashed\n\u00b3\u0000garbage"u8.ToArray() };
+        var outcome = await Run(tempest, Request());
+        Assert.Equal(3, outcome.Results.Count(r => r.Status == TestStatus.Passed));
+    }
+
+    [Fact]
+    public async Task An_interrupted_run_keeps_the_finished_results_and_says_it_is_partial()
+    {
+        var tempest = new ScriptedTempest(Listed) { HangAfter = 1 };
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var outcome = await Run(tempest, Request(), cts.Token);
+        Assert.True(outcome.Interrupted);
+        Assert.False(outcome.Summary.Compliant);
+        Assert.Equal(1, outcome.Results.Count(r => r.Status == TestStatus.Passed));
+        Assert.Contains(outcome.Results, r => r.NonPass?.Category == NonPassCategory.RunnerError);
+        Assert.True(File.Exists(Path.Combine(_dir, "run", RunEngine.Files.FullResults)));
+    }
+
+    [Fact]
+    public async Task Rerun_failed_runs_only_the_failures_and_records_both_attempts()
+    {
+        var tempest = new ScriptedTempest(Listed);
+        tempest.Script[$"{Some.CreateServer}[id-{Some.CreateId}]"] = (SubunitStatus.Fail, "AssertionError: flaky");
+        var first = await Run(tempest, Request());
+        Assert.False(first.Report.Compliant);
+
+        tempest.Script.Clear();
+        var second = await Run(tempest, Request(rerunOf: first.Results, sub: "rerun"));
+        Assert.Equal([$"{Some.CreateServer}[id-{Some.CreateId}]"], tempest.Runs[1]);
+        Assert.True(second.Report.Compliant);
+        Assert.Equal(2, second.Results.Single(r => r.Planned.Test.Name.Value == Some.CreateServer).Attempts);
+    }
+
+    [Fact]
+    public async Task Progress_decides_capabilities_as_their_tests_finish()
+    {
+        RunProgress? progress = null;
+        var tempest = new ScriptedTempest(Listed);
+        tempest.Script[$"{Some.CreateServer}[id-{Some.CreateId}]"] = (SubunitStatus.Fail, "AssertionError: no");
+        await new RunEngine(tempest, TimeProvider.System).ExecuteAsync(Request(), plan => progress = new RunProgress(plan), CancellationToken.None);
+        Assert.Equal((3, 2, 1, 0), (progress!.Done, progress.Passed, progress.Failed, progress.Skipped));
+        Assert.Equal((2, 1, 1), (progress.Capabilities, progress.DecidedPassing, progress.DecidedFailing));
+    }
+}

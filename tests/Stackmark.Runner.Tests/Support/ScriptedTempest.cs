@@ -1,0 +1,79 @@
+using Stackmark.Subunit;
+
+namespace Stackmark.Runner.Tests.Support;
+
+/// <summary>
+/// A fake Tempest: lists a fixed set of test ids and, when run, writes scripted subunit v2 packets (and any raw
+/// bytes) for the tests in the load list, then exits with a chosen code.
+/// </summary>
+internal sealed class ScriptedTempest(IReadOnlyList<string> listed) : ITempestRunner
+{
+    private readonly DateTimeOffset _t0 = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>What each test id does: success by default.</summary>
+    public Dictionary<string, (SubunitStatus Status, string? Attachment)> Script { get; } = new(StringComparer.Ordinal);
+
+    public int ExitCode { get; set; }
+
+    public byte[] Garbage { get; set; } = [];
+
+    /// <summary>Stop writing after this many tests, then wait for cancellation (a run the user interrupts).</summary>
+    public int? HangAfter { get; set; }
+
+    public List<IReadOnlyList<string>> Runs { get; } = [];
+
+    public Task<string> DescribeAsync(CancellationToken cancellationToken) => Task.FromResult("scripted tempest 0");
+
+    public Task InitWorkspaceAsync(string directory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> ListTestsAsync(string workspace, CancellationToken cancellationToken) => Task.FromResult(listed);
+
+    public async Task<int> RunAsync(string workspace, string loadList, int? concurrency, Func<Stream, Task> consume, CancellationToken cancellationToken)
+    {
+        var ids = File.ReadAllLines(loadList);
+        Runs.Add(ids);
+        var pipe = new System.IO.Pipelines.Pipe();
+        var consumer = consume(pipe.Reader.AsStream());
+        await using (var output = pipe.Writer.AsStream())
+        {
+            await using var writer = new SubunitWriter(output, leaveOpen: true);
+            var n = 0;
+            foreach (var id in ids)
+            {
+                if (HangAfter == n++)
+                {
+                    await writer.FlushAsync(CancellationToken.None);
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                }
+
+                var t = _t0.AddSeconds(n);
+                await writer.WriteAsync(new SubunitEvent { TestId = id, Status = SubunitStatus.InProgress, Timestamp = t }, CancellationToken.None);
+                var (status, attachment) = Script.GetValueOrDefault(id, (SubunitStatus.Success, null));
+                if (attachment is not null)
+                {
+                    var name = status == SubunitStatus.Skip ? "reason" : "traceback";
+                    await writer.WriteAsync(new SubunitEvent { TestId = id, FileName = name, FileBytes = System.Text.Encoding.UTF8.GetBytes(attachment), MimeType = "text/plain;charset=utf8", Eof = true }, CancellationToken.None);
+                }
+
+                await writer.WriteAsync(new SubunitEvent { TestId = id, Status = status, Timestamp = t.AddMilliseconds(1500) }, CancellationToken.None);
+            }
+
+            await writer.FlushAsync(CancellationToken.None);
+            await output.WriteAsync(Garbage, CancellationToken.None);
+        }
+
+        await consumer;
+        return cancellationToken.IsCancellationRequested ? 130 : ExitCode;
+    }
+}

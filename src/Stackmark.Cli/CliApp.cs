@@ -13,6 +13,9 @@ internal static class CliApp
         {
             GuidelineCommands.Create(cx),
             ReportCommand.Create(cx),
+            RunCommand.Create(cx),
+            UploadCommand.Create(cx),
+            SignCommand.Create(cx),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -39,6 +42,10 @@ internal static class CliApp
         catch (GuidelineSourceException e)
         {
             return Fail(cx, e.Message, ExitCodes.UsageError);
+        }
+        catch (CloudUnreachableException e)
+        {
+            return Fail(cx, e.Message, ExitCodes.RunnerError);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -82,7 +82,8 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         var toRun = plan.ToRun;
         if (request.RerunOf is { } previous)
         {
-            var again = previous.Where(r => r.Status != TestStatus.Passed && r.Planned.Resolved is not null).Select(r => r.Planned.Resolved!.Value).ToHashSet();
+            var again = plan.Tests.Where(t => t.Resolved is not null && previous.GetValueOrDefault(t.Test.Name)?.Status != TestStatus.Passed)
+                .Select(t => t.Resolved!.Value).ToHashSet();
             toRun = [.. toRun.Where(again.Contains)];
         }
 

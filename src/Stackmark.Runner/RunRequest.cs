@@ -9,7 +9,7 @@ namespace Stackmark.Runner;
 /// <param name="AccountsYaml">Pre-provisioned credentials (accounts.yaml), if the config uses them.</param>
 /// <param name="Cpid">The cloud's id.</param>
 /// <param name="Concurrency">Workers; null for Tempest's default (one per core), 1 for serial.</param>
-/// <param name="RerunOf">For --rerun-failed: the first attempt's results; only its non-passes run again.</param>
+/// <param name="RerunOf">For --rerun-failed: the first attempt's results by guideline test name; only its non-passes run again.</param>
 public sealed record RunRequest(
     Guideline Guideline,
     TestListQuery Query,
@@ -19,7 +19,7 @@ public sealed record RunRequest(
     string? AccountsYaml,
     string Cpid,
     int? Concurrency,
-    IReadOnlyList<RunTestResult>? RerunOf = null);
+    IReadOnlyDictionary<TestName, PriorResult>? RerunOf = null);
 
 /// <summary>What a run produced.</summary>
 /// <param name="Plan">The plan.</param>
@@ -37,3 +37,11 @@ public sealed record RunOutcome(
     int? TempestExitCode,
     bool Interrupted,
     int ParserErrors);
+
+/// <summary>A test's result in an earlier attempt, as full-results.json records it.</summary>
+/// <param name="Status">Its status.</param>
+/// <param name="NonPass">Why it did not pass.</param>
+/// <param name="Duration">How long it ran.</param>
+/// <param name="Attempts">How many times it ran.</param>
+/// <param name="TempestId">The Tempest id that ran.</param>
+public sealed record PriorResult(TestStatus Status, NonPass? NonPass, TimeSpan? Duration, int Attempts, string? TempestId);

@@ -9,7 +9,7 @@ public static class RunResults
     /// Every planned test with its result: passed, failed (with the last traceback line), skipped (with the
     /// reason), not in Tempest, or not run (the runner stopped before it).
     /// </summary>
-    public static IReadOnlyList<RunTestResult> Join(TestPlan plan, SubunitTestResults results, IReadOnlyList<RunTestResult>? previousAttempt = null)
+    public static IReadOnlyList<RunTestResult> Join(TestPlan plan, SubunitTestResults results, IReadOnlyDictionary<TestName, PriorResult>? previousAttempt = null)
     {
         var byName = new Dictionary<TestName, SubunitTestResult>();
         foreach (var r in results.Tests)
@@ -18,11 +18,10 @@ public static class RunResults
             byName[name] = r;
         }
 
-        var previous = previousAttempt?.ToDictionary(p => p.Planned.Test.Name) ?? [];
         var list = new List<RunTestResult>(plan.Tests.Count);
         foreach (var p in plan.Tests)
         {
-            var prior = previous.GetValueOrDefault(p.Test.Name);
+            var prior = previousAttempt?.GetValueOrDefault(p.Test.Name);
             if (p.Resolved is null)
             {
                 list.Add(new RunTestResult(p, null, TestStatus.NotRun, new NonPass(NonPassCategory.NotInTempest, "not found in the installed Tempest by idempotent id, name or alias"), null));
@@ -32,7 +31,9 @@ public static class RunResults
             if (!byName.TryGetValue(p.Resolved.Value, out var r))
             {
                 // A rerun keeps what the first attempt said of tests it did not rerun.
-                list.Add(prior ?? new RunTestResult(p, null, TestStatus.NotRun, new NonPass(NonPassCategory.RunnerError, "no result: Tempest stopped before running it"), null));
+                list.Add(prior is not null
+                    ? new RunTestResult(p, prior.TempestId, prior.Status, prior.NonPass, prior.Duration, prior.Attempts)
+                    : new RunTestResult(p, null, TestStatus.NotRun, new NonPass(NonPassCategory.RunnerError, "no result: Tempest stopped before running it"), null));
                 continue;
             }
 

@@ -23,7 +23,7 @@ public sealed class RunEngineTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private RunRequest Request(string target = "compute", IReadOnlyList<RunTestResult>? rerunOf = null, string sub = "run") =>
+    private RunRequest Request(string target = "compute", IReadOnlyDictionary<TestName, PriorResult>? rerunOf = null, string sub = "run") =>
         new(Some.Guideline(), new TestListQuery(target, [CapabilityStatus.Required]), Path.Combine(_dir, sub), "[identity]\npassword = s3cret\n", "[identity]\npassword = <redacted>\n", null, "cpid-123", 2, rerunOf);
 
     private static Task<RunOutcome> Run(ITempestRunner tempest, RunRequest request, CancellationToken ct = default) =>
@@ -134,7 +134,9 @@ public sealed class RunEngineTests : IDisposable
         Assert.False(first.Report.Compliant);
 
         tempest.Script.Clear();
-        var second = await Run(tempest, Request(rerunOf: first.Results, sub: "rerun"));
+        var prior = FullResultsJson.Read(File.OpenRead(Path.Combine(_dir, "run", RunEngine.Files.FullResults)));
+        Assert.Equal(first.Results.Count, prior.Count);
+        var second = await Run(tempest, Request(rerunOf: prior, sub: "rerun"));
         Assert.Equal([$"{Some.CreateServer}[id-{Some.CreateId}]"], tempest.Runs[1]);
         Assert.True(second.Report.Compliant);
         Assert.Equal(2, second.Results.Single(r => r.Planned.Test.Name.Value == Some.CreateServer).Attempts);

@@ -83,8 +83,9 @@ public static class TempestConfigBuilder
                 .Set("auth", "admin_username", auth.Username ?? string.Empty)
                 .Set("auth", "admin_password", auth.Password ?? string.Empty)
                 .Set("auth", "admin_project_name", auth.ProjectName ?? discovery.ProjectName ?? string.Empty)
-                .Set("auth", "admin_domain_name", domain ?? "Default")
-                .Set("auth", "tempest_roles", discovery.Roles.Contains("member") ? "member" : "_member_");
+                .Set("auth", "admin_domain_name", domain ?? "Default");
+            // tempest_roles stays unset: with "member", Keystone's implied "reader" role is listed twice when
+            // Tempest creates application credentials, and Keystone answers 409.
             return [];
         }
 

@@ -73,4 +73,37 @@ public static class FullResultsJson
         w.WriteEndArray();
         w.WriteEndObject();
     }
+
+    /// <summary>Reads the per-test results of an earlier run (for --rerun-failed), keyed by guideline test name.</summary>
+    /// <exception cref="InvalidDataException">The file is not a full-results.json.</exception>
+    public static IReadOnlyDictionary<TestName, PriorResult> Read(Stream stream)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(stream);
+            var results = new Dictionary<TestName, PriorResult>();
+            foreach (var t in doc.RootElement.GetProperty("tests").EnumerateArray())
+            {
+                var status = t.GetProperty("status").GetString() switch
+                {
+                    "pass" => TestStatus.Passed,
+                    "fail" => TestStatus.Failed,
+                    "skip" => TestStatus.Skipped,
+                    _ => TestStatus.NotRun,
+                };
+                var nonPass = t.TryGetProperty("category", out var c)
+                    ? new NonPass(Enum.GetValues<NonPassCategory>().First(v => new NonPass(v, "").CategoryWord == c.GetString()), t.GetProperty("reason").GetString() ?? "")
+                    : (NonPass?)null;
+                TimeSpan? duration = t.TryGetProperty("duration_seconds", out var d) ? TimeSpan.FromSeconds(d.GetDouble()) : null;
+                var tempestId = t.TryGetProperty("tempest_id", out var id) ? id.GetString() : null;
+                results[new TestName(t.GetProperty("name").GetString()!)] = new PriorResult(status, nonPass, duration, t.GetProperty("attempts").GetInt32(), tempestId);
+            }
+
+            return results;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"not a Stackmark full-results.json: {e.Message}", e);
+        }
+    }
 }

@@ -1,0 +1,147 @@
+using Spectre.Console;
+using Stackmark.OpenStack;
+
+namespace Stackmark.Cli.Commands;
+
+/// <summary>What a run needs from the cloud: a tempest.conf (and accounts), its redacted copy, the cpid.</summary>
+internal sealed record PreparedCloud(string CloudName, string TempestConf, string RedactedConf, string? AccountsYaml, string Cpid);
+
+/// <summary>Resolves the cloud, discovers it (read-only) and writes the Tempest configuration.</summary>
+internal static class CloudPreparation
+{
+    public static async Task<PreparedCloud> PrepareAsync(CliContext cx, string? cloudName, IReadOnlyList<string> altClouds, string? tempestConfFile, IReadOnlyList<string> overrideTexts, CancellationToken ct)
+    {
+        var resolver = CloudConfigResolver.FromSystem();
+        CloudConfig cloud;
+        try
+        {
+            cloud = resolver.Resolve(cloudName);
+        }
+        catch (CloudConfigException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        var overrides = overrideTexts.Select(o => ConfigOverride.TryParse(o, out var parsed) ? parsed : throw new UsageException($"--override '{o}' is not section.key=value")).ToList();
+        using var connection = OpenStackConnection.Open(cloud);
+        CloudDiscoveryResult discovery;
+        try
+        {
+            discovery = await CloudDiscovery.DiscoverAsync(connection, ct);
+        }
+        catch (OpenStackApiException e) when (e.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
+        {
+            throw new UsageException($"cloud {cloud.Name}: the credentials were refused ({(int)e.StatusCode}: {e.FaultMessage ?? e.Message})");
+        }
+        catch (OpenStackException e)
+        {
+            throw new CloudUnreachableException($"cloud {cloud.Name} ({cloud.Auth.AuthUrl}): {e.Message}");
+        }
+
+        cx.Console.Write(DiscoveryView(cloud, discovery));
+        if (tempestConfFile is not null)
+        {
+            if (!File.Exists(tempestConfFile))
+            {
+                throw new UsageException($"--tempest-conf {tempestConfFile} does not exist");
+            }
+
+            var text = await File.ReadAllTextAsync(tempestConfFile, ct);
+            var doc = IniDocument.Parse(text);
+            foreach (var o in overrides)
+            {
+                doc.Set(o.Section, o.Key, o.Value);
+            }
+
+            return new PreparedCloud(cloud.Name, doc.ToString(), doc.Redacted().ToString(), null, discovery.Cpid.Cpid);
+        }
+
+        var accounts = new List<TestAccount>();
+        foreach (var alt in altClouds)
+        {
+            accounts.Add(await AccountOfAsync(resolver, alt, ct));
+        }
+
+        var admin = discovery.Roles.Contains("admin", StringComparer.OrdinalIgnoreCase) && accounts.Count == 0;
+        if (accounts.Count > 0)
+        {
+            accounts.Insert(0, await AccountOfAsync(resolver, cloud, ct));
+        }
+
+        var config = TempestConfigBuilder.Build(cloud, discovery, new TempestConfigOptions
+        {
+            UseAdminCredentials = admin,
+            Accounts = accounts,
+            Overrides = overrides,
+            LockPath = Path.Combine(Path.GetTempPath(), $"stackmark-tempest-lock-{Environment.ProcessId}"),
+        });
+        foreach (var w in config.Warnings)
+        {
+            cx.Console.MarkupLineInterpolated($"[yellow]warning:[/] {w}");
+        }
+
+        var accountsYaml = config.Accounts.Count > 0 ? AccountsFile.ToYaml(config.Accounts) : null;
+        cx.Console.MarkupLineInterpolated($"Credentials: {(admin ? "dynamic (the cloud user is an admin)" : $"{config.Accounts.Count} pre-provisioned account(s)")}");
+        return new PreparedCloud(cloud.Name, config.Config.ToString(), config.RedactedConfig.ToString(), accountsYaml, discovery.Cpid.Cpid);
+    }
+
+    private static async Task<TestAccount> AccountOfAsync(CloudConfigResolver resolver, string name, CancellationToken ct)
+    {
+        CloudConfig cloud;
+        try
+        {
+            cloud = resolver.ResolveNamed(name);
+        }
+        catch (CloudConfigException e)
+        {
+            throw new UsageException($"--alt-cloud {name}: {e.Message}");
+        }
+
+        return await AccountOfAsync(resolver, cloud, ct);
+    }
+
+    // An account's roles come from its own token: Tempest picks accounts by role (object storage wants "member").
+    private static async Task<TestAccount> AccountOfAsync(CloudConfigResolver resolver, CloudConfig cloud, CancellationToken ct)
+    {
+        _ = resolver;
+        if (cloud.Auth.Type != CloudAuthType.Password || cloud.Auth.Username is null || cloud.Auth.Password is null || cloud.Auth.ProjectName is null)
+        {
+            throw new UsageException($"cloud {cloud.Name}: a Tempest account needs a user name, password and project name");
+        }
+
+        using var connection = OpenStackConnection.Open(cloud);
+        try
+        {
+            var token = await connection.AuthenticateAsync(ct);
+            return new TestAccount { Username = cloud.Auth.Username, Password = cloud.Auth.Password, ProjectName = cloud.Auth.ProjectName, DomainName = cloud.Auth.UserDomainName, Roles = token.Roles };
+        }
+        catch (OpenStackApiException e)
+        {
+            throw new UsageException($"cloud {cloud.Name}: the credentials were refused ({(int)e.StatusCode})");
+        }
+        catch (OpenStackException e)
+        {
+            throw new CloudUnreachableException($"cloud {cloud.Name}: {e.Message}");
+        }
+    }
+
+    private static Spectre.Console.Rendering.IRenderable DiscoveryView(CloudConfig cloud, CloudDiscoveryResult d)
+    {
+        var grid = new Grid().AddColumn().AddColumn();
+        grid.AddRow(new Text("Cloud"), new Text($"{cloud.Name} ({cloud.Auth.AuthUrl}), user {d.UserName}, project {d.ProjectName}, roles {string.Join(",", d.Roles)}"));
+        grid.AddRow(new Text("CPID"), new Text($"{d.Cpid.Cpid} ({d.Cpid.Method}{(d.Cpid.FallbackReason is { } r ? ": " + r : "")})"));
+        grid.AddRow(new Text("Services"), new Text(string.Join(", ", d.Services.Select(s => $"{s.Codename} {(s.Available ? "yes" : "no")}"))));
+        var os = d.GuestOs;
+        grid.AddRow(new Text("Guest OS images"), new Text(os.Images.Count == 0 ? "none" : string.Join(", ", os.Images.Select(i => $"{i.Name} ({i.OsDistro ?? i.OsType ?? "unknown OS"})"))));
+        grid.AddRow(new Text("Guest validation"), new Text(os.CanEnableGuestValidation ? $"possible with {os.RecommendedImage?.Name}" : "off: " + string.Join("; ", os.Reasons)));
+        foreach (var w in d.Warnings)
+        {
+            grid.AddRow(new Markup("[yellow]warning[/]"), new Text(w));
+        }
+
+        return grid;
+    }
+}
+
+/// <summary>The cloud could not be reached: a runner error (exit 3), not a usage error.</summary>
+internal sealed class CloudUnreachableException(string message) : Exception(message);

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Spectre.Console;
+using Stackmark.Cli.Views;
+using Stackmark.Guidelines;
+using Stackmark.Runner;
+
+namespace Stackmark.Cli.Commands;
+
+/// <summary>
+/// <c>stackmark run</c>: discover the cloud, write tempest.conf, run the guideline's tests with Tempest in
+/// parallel, stream progress, judge, and write the evidence. Exit 0 compliant, 1 not, 2 usage/config, 3 runner.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(CliContext cx)
+    {
+        var cloud = new Option<string?>("--os-cloud") { Description = "Cloud from clouds.yaml (standard search path); default: OS_CLOUD, else the OS_* variables." };
+        var altClouds = new Option<string[]>("--alt-cloud") { Description = "More clouds.yaml entries whose credentials become extra Tempest accounts (for non-admin runs in parallel).", AllowMultipleArgumentsPerToken = false };
+        var guideline = new Option<string>("--guideline", "-g") { Description = "Guideline version, e.g. 2020.06.", Required = true };
+        var target = CommonOptions.Target();
+        var type = new Option<string>("--type") { Description = "Capability statuses to run (default: required).", DefaultValueFactory = _ => "required" };
+        var source = CommonOptions.Source();
+        var output = new Option<string?>("--out", "-o") { Description = "Run directory (default: ./runs/<guideline>-<target>-<timestamp>)." };
+        var tempestConf = new Option<string?>("--tempest-conf") { Description = "Use this tempest.conf as it is instead of the discovered one." };
+        var overrides = new Option<string[]>("--override") { Description = "section.key=value set in the discovered tempest.conf (repeatable)." };
+        var serial = new Option<bool>("--serial") { Description = "One worker." };
+        var concurrency = new Option<int?>("--concurrency", "-c") { Description = "Workers (default: one per core)." };
+        var rerun = new Option<string?>("--rerun-failed") { Description = "An earlier run directory: run again only its tests that did not pass, recording both attempts." };
+        var progress = new Option<string>("--progress") { Description = "live (a bar; default on a terminal), plain (a line per test; default otherwise), quiet." };
+        progress.AcceptOnlyFromAmong("live", "plain", "quiet");
+        var tempestBin = new Option<string>("--tempest") { Description = "The tempest command.", DefaultValueFactory = _ => "/usr/bin/tempest" };
+        var command = new Command("run", "Certify a cloud: run a guideline's tests with Tempest and judge the results.")
+        {
+            cloud, altClouds, guideline, target, type, source, output, tempestConf, overrides, serial, concurrency, rerun, progress, tempestBin,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var targetKey = parse.GetValue(target)!;
+            var version = CommonOptions.ParseVersion(parse.GetValue(guideline)!);
+            var g = await CommonOptions.LoadForTargetAsync(GuidelineSources.Open(parse.GetValue(source)!), version, targetKey, ct);
+            var query = new TestListQuery(targetKey, CommonOptions.ParseStatuses(parse.GetValue(type)));
+            var workers = parse.GetValue(serial) ? 1 : parse.GetValue(concurrency);
+            if (workers is < 1)
+            {
+                throw new UsageException("--concurrency must be 1 or more");
+            }
+
+            IReadOnlyDictionary<TestName, PriorResult>? prior = null;
+            if (parse.GetValue(rerun) is { } rerunDir)
+            {
+                var file = Path.Combine(rerunDir, RunEngine.Files.FullResults);
+                if (!File.Exists(file))
+                {
+                    throw new UsageException($"--rerun-failed: {file} does not exist");
+                }
+
+                await using var stream = File.OpenRead(file);
+                prior = FullResultsJson.Read(stream);
+            }
+
+            var prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), parse.GetValue(overrides) ?? [], ct);
+            var dir = parse.GetValue(output) ?? Path.Combine("runs", $"{g.Id}-{targetKey}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+            if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
+            {
+                throw new UsageException($"--out {dir} is not empty: each run needs a fresh directory");
+            }
+
+            var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, prepared.AccountsYaml, prepared.Cpid, workers, prior);
+            var engine = new RunEngine(new TempestCli(parse.GetValue(tempestBin)!), TimeProvider.System);
+            var mode = parse.GetValue(progress) ?? (cx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? "live" : "plain");
+            cx.Console.MarkupLineInterpolated($"Running {g.Id} {targetKey} ({string.Join(",", query.EffectiveStatuses.Select(s => s.ToWord()))}) against cloud {prepared.CloudName} (cpid {prepared.Cpid}), {(workers is 1 ? "serial" : workers is { } w ? $"{w} workers" : "one worker per core")}; results in {Path.GetFullPath(dir)}");
+            RunOutcome outcome;
+            try
+            {
+                outcome = await ProgressViews.RunAsync(cx.Console, mode, sink => engine.ExecuteAsync(request, sink, ct));
+            }
+            catch (TempestRunnerException e)
+            {
+                cx.Error.WriteLine($"stackmark: runner error: {e.Message}");
+                return ExitCodes.RunnerError;
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(dir, "report.txt"), RenderPlain(ComplianceView.Render(outcome.Report)), CancellationToken.None);
+            cx.Console.Write(RunSummaryView.Render(outcome, Path.GetFullPath(dir)));
+            if (outcome.Interrupted)
+            {
+                cx.Error.WriteLine($"stackmark: interrupted; partial results are in {Path.GetFullPath(dir)}");
+                return ExitCodes.RunnerError;
+            }
+
+            // Tempest failing with nothing run at all (import errors, bad config) is the runner's failure, not the cloud's.
+            if (outcome.TempestExitCode is not (null or 0) && outcome.Results.All(r => r.Status is TestStatus.NotRun))
+            {
+                cx.Error.WriteLine($"stackmark: Tempest exited {outcome.TempestExitCode} without running a test; see {Path.Combine(Path.GetFullPath(dir), "workspace", "tempest-stderr.log")}");
+                return ExitCodes.RunnerError;
+            }
+
+            return outcome.Report.Compliant ? ExitCodes.Ok : ExitCodes.NotCompliant;
+        });
+        return command;
+    }
+
+    internal static string RenderPlain(Spectre.Console.Rendering.IRenderable renderable)
+    {
+        var writer = new StringWriter();
+        CliContext.Plain(writer).Console.Write(renderable);
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,33 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+using Stackmark.Runner;
+
+namespace Stackmark.Cli.Views;
+
+/// <summary>The end of a run: the verdict, every required non-pass with its category and reason, the files.</summary>
+internal static class RunSummaryView
+{
+    public static IRenderable Render(RunOutcome outcome, string directory)
+    {
+        var rows = new List<IRenderable> { ComplianceView.Render(outcome.Report) };
+        var counted = outcome.Results.Where(r => r.Planned.Capability.Status == CapabilityStatus.Required && !r.Planned.Test.IsFlagged).ToList();
+        var nonPass = counted.Where(r => r.Status != TestStatus.Passed).ToList();
+        rows.Add(new Text($"Required, counted tests: {counted.Count(r => r.Status == TestStatus.Passed)} passed, {counted.Count(r => r.Status == TestStatus.Failed)} failed, {counted.Count(r => r.Status == TestStatus.Skipped)} skipped, {counted.Count(r => r.Status == TestStatus.NotRun)} not run ({(outcome.Summary.FinishedAt - outcome.Summary.StartedAt).TotalSeconds:F0} s)"));
+        foreach (var group in nonPass.GroupBy(r => r.NonPass?.CategoryWord ?? "unknown"))
+        {
+            rows.Add(new Markup($"[bold]{Markup.Escape(group.Key)}[/] ({group.Count()}):"));
+            foreach (var r in group)
+            {
+                rows.Add(new Markup($"  {Markup.Escape(r.Planned.Test.Name.Value)} [grey]({Markup.Escape(r.Planned.Capability.Id.Value)}): {Markup.Escape(r.NonPass?.Reason ?? "")}[/]"));
+            }
+        }
+
+        if (outcome.ParserErrors > 0)
+        {
+            rows.Add(new Markup($"[yellow]warning:[/] the subunit stream had {outcome.ParserErrors} corrupt spot(s); see subunit.v2"));
+        }
+
+        rows.Add(new Text($"Results: {directory} (results.json to upload, full-results.json, junit.xml, report.html, manifest.json)"));
+        return new Rows(rows);
+    }
+}

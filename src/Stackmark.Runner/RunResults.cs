@@ -12,8 +12,15 @@ public static class RunResults
     public static IReadOnlyList<RunTestResult> Join(TestPlan plan, SubunitTestResults results, IReadOnlyDictionary<TestName, PriorResult>? previousAttempt = null)
     {
         var byName = new Dictionary<TestName, SubunitTestResult>();
+        var fixtures = new Dictionary<string, SubunitTestResult>(StringComparer.Ordinal);
         foreach (var r in results.Tests)
         {
+            if (ClassFixture(r.TestId) is { } cls)
+            {
+                fixtures[cls] = r;
+                continue;
+            }
+
             var (name, _) = TestName.FromTempestId(r.TestId);
             byName[name] = r;
         }
@@ -28,7 +35,14 @@ public static class RunResults
                 continue;
             }
 
-            if (!byName.TryGetValue(p.Resolved.Value, out var r))
+            if ((!byName.TryGetValue(p.Resolved.Value, out var r) || !r.IsFinished)
+                && fixtures.TryGetValue(ClassOf(p.Resolved.Value), out var fixture) && fixture.IsFinished)
+            {
+                // The class fixture decided for all its tests (e.g. "Nova is not available" skips the class).
+                r = fixture;
+            }
+
+            if (r is null)
             {
                 // A rerun keeps what the first attempt said of tests it did not rerun.
                 list.Add(prior is not null
@@ -42,6 +56,7 @@ public static class RunResults
                 SubunitStatus.Success or SubunitStatus.XFail => (TestStatus.Passed, (NonPass?)null),
                 SubunitStatus.Skip => (TestStatus.Skipped, NonPass.ForSkip(r.Attachment("reason")?.Text)),
                 SubunitStatus.InProgress => (TestStatus.Failed, new NonPass(NonPassCategory.RunnerError, "started but never finished (the worker died or was stopped)")),
+                SubunitStatus.Undefined or SubunitStatus.Exists => (TestStatus.NotRun, new NonPass(NonPassCategory.RunnerError, "listed but never run")),
                 SubunitStatus.UxSuccess => (TestStatus.Failed, new NonPass(NonPassCategory.Failure, "unexpected success of a test expected to fail")),
                 _ => (TestStatus.Failed, NonPass.ForFailure(r.Attachment("traceback")?.Text ?? r.Attachments.FirstOrDefault()?.Text)),
             };
@@ -49,5 +64,18 @@ public static class RunResults
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// The class of a class-level fixture event: unittest reports <c>setUpClass (pkg.module.Class)</c> once for
+    /// the class when its fixture skips or fails, and none of its tests runs.
+    /// </summary>
+    internal static string? ClassFixture(string testId) =>
+        testId.StartsWith("setUpClass (", StringComparison.Ordinal) && testId.EndsWith(')') ? testId[12..^1] : null;
+
+    internal static string ClassOf(TestName name)
+    {
+        var dot = name.Value.LastIndexOf('.');
+        return dot > 0 ? name.Value[..dot] : name.Value;
     }
 }

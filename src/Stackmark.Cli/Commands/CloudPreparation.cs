@@ -4,7 +4,7 @@ using Stackmark.OpenStack;
 namespace Stackmark.Cli.Commands;
 
 /// <summary>What a run needs from the cloud: a tempest.conf (and accounts), its redacted copy, the cpid.</summary>
-internal sealed record PreparedCloud(string CloudName, string TempestConf, string RedactedConf, string? AccountsYaml, string Cpid);
+internal sealed record PreparedCloud(string CloudName, string TempestConf, string RedactedConf, string? AccountsYaml, string Cpid, int? AccountCount = null);
 
 /// <summary>Resolves the cloud, discovers it (read-only) and writes the Tempest configuration.</summary>
 internal static class CloudPreparation
@@ -82,7 +82,7 @@ internal static class CloudPreparation
 
         var accountsYaml = config.Accounts.Count > 0 ? AccountsFile.ToYaml(config.Accounts) : null;
         cx.Console.MarkupLineInterpolated($"Credentials: {(admin ? "dynamic (the cloud user is an admin)" : $"{config.Accounts.Count} pre-provisioned account(s)")}");
-        return new PreparedCloud(cloud.Name, config.Config.ToString(), config.RedactedConfig.ToString(), accountsYaml, discovery.Cpid.Cpid);
+        return new PreparedCloud(cloud.Name, config.Config.ToString(), config.RedactedConfig.ToString(), accountsYaml, discovery.Cpid.Cpid, admin ? null : config.Accounts.Count);
     }
 
     private static async Task<TestAccount> AccountOfAsync(CloudConfigResolver resolver, string name, CancellationToken ct)

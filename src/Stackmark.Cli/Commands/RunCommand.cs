@@ -65,6 +65,17 @@ internal static class RunCommand
                 throw new UsageException($"--out {dir} is not empty: each run needs a fresh directory");
             }
 
+            if (prepared.AccountCount is { } accounts)
+            {
+                // A test class may lock a primary and an alternate account at once: two accounts per worker.
+                var most = Math.Max(1, accounts / 2);
+                if (workers is null || workers > most)
+                {
+                    cx.Console.MarkupLineInterpolated($"[yellow]note:[/] {accounts} pre-provisioned account(s) allow {most} worker(s); running with {most} (add accounts with --alt-cloud for more)");
+                    workers = most;
+                }
+            }
+
             var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, prepared.AccountsYaml, prepared.Cpid, workers, prior);
             var engine = new RunEngine(new TempestCli(parse.GetValue(tempestBin)!), TimeProvider.System);
             var mode = parse.GetValue(progress) ?? (cx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? "live" : "plain");

@@ -60,6 +60,7 @@ public sealed record NonPass(NonPassCategory Category, string Reason)
         }
 
         if (r.Contains("not available", StringComparison.OrdinalIgnoreCase) || r.Contains("service_available", StringComparison.OrdinalIgnoreCase)
+            || r.Contains("support is required", StringComparison.OrdinalIgnoreCase)
             || r.Contains("is not enabled", StringComparison.OrdinalIgnoreCase) && r.Contains("extension", StringComparison.OrdinalIgnoreCase))
         {
             return new(NonPassCategory.ServiceUnavailable, r);
@@ -81,6 +82,12 @@ public sealed record NonPass(NonPassCategory Category, string Reason)
         // The exception line is the last one that is not a traceback frame or a "Details:" continuation.
         var reason = lines.LastOrDefault(l => !l.StartsWith("File \"", StringComparison.Ordinal) && !l.StartsWith("Traceback", StringComparison.Ordinal)
             && l.Contains(':', StringComparison.Ordinal)) ?? lines.LastOrDefault() ?? "failed without a traceback";
+        if ((traceback ?? "").Contains("Insufficient number of users provided", StringComparison.Ordinal))
+        {
+            // Tempest ran out of pre-provisioned accounts: a configuration problem, not the cloud's.
+            return new(NonPassCategory.TempestConfig, "not enough pre-provisioned accounts for the workers: add accounts (--alt-cloud) or lower --concurrency");
+        }
+
         var timeout = (traceback ?? "").Contains("TimeoutException", StringComparison.Ordinal) || reason.Contains("timed out", StringComparison.OrdinalIgnoreCase);
         return new(timeout ? NonPassCategory.Timeout : NonPassCategory.Failure, reason.Length > 300 ? reason[..297] + "…" : reason);
     }

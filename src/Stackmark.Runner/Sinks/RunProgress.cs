@@ -12,6 +12,7 @@ public sealed class RunProgress : IResultSink
     private readonly Dictionary<CapabilityId, int> _remaining = [];
     private readonly Dictionary<CapabilityId, bool> _failed = [];
     private readonly HashSet<TestName> _finished = [];
+    private readonly Dictionary<string, List<TestName>> _byClass = new(StringComparer.Ordinal);
 
     /// <summary>Starts tracking a plan.</summary>
     public RunProgress(TestPlan plan)
@@ -26,6 +27,17 @@ public sealed class RunProgress : IResultSink
 
             list.Add(p);
             _remaining[p.Capability.Id] = _remaining.GetValueOrDefault(p.Capability.Id) + 1;
+        }
+
+        foreach (var name in plan.ToRun)
+        {
+            var cls = RunResults.ClassOf(name);
+            if (!_byClass.TryGetValue(cls, out var members))
+            {
+                _byClass[cls] = members = [];
+            }
+
+            members.Add(name);
         }
 
         Total = plan.ToRun.Count;
@@ -96,14 +108,31 @@ public sealed class RunProgress : IResultSink
             return;
         }
 
+        if (RunResults.ClassFixture(id) is { } cls)
+        {
+            // A class fixture that skipped or failed decides every test of the class at once.
+            foreach (var test in _byClass.GetValueOrDefault(cls) ?? [])
+            {
+                Finish(test, subunitEvent.Status, test.Value, null);
+            }
+
+            return;
+        }
+
         var (name, _) = TestName.FromTempestId(id);
+        TimeSpan? duration = subunitEvent.Timestamp is { } end && _started.TryGetValue(id, out var start) ? end - start : null;
+        Finish(name, subunitEvent.Status, id, duration);
+    }
+
+    private void Finish(TestName name, SubunitStatus status, string id, TimeSpan? duration)
+    {
         if (!_finished.Add(name))
         {
             return;
         }
 
-        var passed = subunitEvent.Status is SubunitStatus.Success or SubunitStatus.XFail;
-        switch (subunitEvent.Status)
+        var passed = status is SubunitStatus.Success or SubunitStatus.XFail;
+        switch (status)
         {
             case SubunitStatus.Success or SubunitStatus.XFail:
                 Passed++;
@@ -137,8 +166,7 @@ public sealed class RunProgress : IResultSink
             }
         }
 
-        TimeSpan? duration = subunitEvent.Timestamp is { } end && _started.TryGetValue(id, out var start) ? end - start : null;
-        TestFinished?.Invoke(id, subunitEvent.Status, duration);
+        TestFinished?.Invoke(id, status, duration);
     }
 
     /// <summary>One line: counts and capabilities decided.</summary>

@@ -23,11 +23,16 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest") :
     /// <inheritdoc />
     public async Task InitWorkspaceAsync(string directory, CancellationToken cancellationToken)
     {
-        var (code, stdout, stderr) = await CaptureAsync(null, ["init", directory], cancellationToken).ConfigureAwait(false);
+        // Tempest registers workspaces by name in ~/.tempest/workspace.yaml; a unique name avoids clashes between
+        // runs, and unregistering it right away leaves the user's registry as it was (the directory stays).
+        var name = "stackmark-" + Guid.NewGuid().ToString("N")[..12];
+        var (code, stdout, stderr) = await CaptureAsync(null, ["init", "--name", name, directory], cancellationToken).ConfigureAwait(false);
         if (code != 0)
         {
             throw new TempestRunnerException($"tempest init {directory} failed ({code}): {Last(stderr + stdout)}");
         }
+
+        _ = await CaptureAsync(null, ["workspace", "remove", "--name", name], cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

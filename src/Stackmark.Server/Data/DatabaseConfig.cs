@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Stackmark.Server.Data;
+
+/// <summary>Turns <see cref="RegistryOptions.Database"/> into a provider and connection string, and registers the context.</summary>
+internal sealed record DatabaseConfig(bool IsPostgres, string ConnectionString)
+{
+    public static DatabaseConfig From(string? database)
+    {
+        if (string.IsNullOrWhiteSpace(database))
+        {
+            return new(false, new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(RegistryOptions.DefaultSqliteFile) }.ToString());
+        }
+
+        var d = database.Trim();
+        if (d.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || d.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(true, FromUrl(new Uri(d)));
+        }
+
+        if (d.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || d.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(true, d);
+        }
+
+        return d.Contains('=', StringComparison.Ordinal)
+            ? new(false, d)
+            : new(false, new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(d) }.ToString());
+    }
+
+    public void Register(IServiceCollection services)
+    {
+        if (IsPostgres)
+        {
+            services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>(o => o.UseNpgsql(ConnectionString));
+        }
+        else
+        {
+            services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>(o => o.UseSqlite(ConnectionString));
+        }
+    }
+
+    // postgres://user:password@host:port/database?sslmode=… as libpq and most PaaS write it.
+    private static string FromUrl(Uri url)
+    {
+        var b = new NpgsqlConnectionStringBuilder
+        {
+            Host = url.Host,
+            Port = url.IsDefaultPort || url.Port <= 0 ? 5432 : url.Port,
+            Database = Uri.UnescapeDataString(url.AbsolutePath.TrimStart('/')),
+        };
+        var userInfo = url.UserInfo.Split(':', 2);
+        if (userInfo[0].Length > 0)
+        {
+            b.Username = Uri.UnescapeDataString(userInfo[0]);
+        }
+
+        if (userInfo.Length > 1)
+        {
+            b.Password = Uri.UnescapeDataString(userInfo[1]);
+        }
+
+        foreach (var pair in url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            b[Uri.UnescapeDataString(kv[0])] = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
+        }
+
+        return b.ToString();
+    }
+}

@@ -1,0 +1,223 @@
+namespace Stackmark.Server.Data;
+
+// EF entities (style rule 16): plain mutable classes, converted to DTOs and domain values at the edge.
+// Kept in one file as a schema overview; each is small.
+
+/// <summary>One uploaded test run (RefStack's <c>test</c> row).</summary>
+internal sealed class TestRun
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Upload time, UTC, truncated to microseconds (PostgreSQL's precision) so keyset cursors round-trip.</summary>
+    public DateTime CreatedAt { get; set; }
+
+    public string Cpid { get; set; } = "";
+
+    public long DurationSeconds { get; set; }
+
+    /// <summary>0 not verified, 1 verified (RefStack's values).</summary>
+    public int VerificationStatus { get; set; }
+
+    public Guid? VerifiedById { get; set; }
+
+    public DateTime? VerifiedAt { get; set; }
+
+    /// <summary>The uploader, when signed: the owner of the key that signed. Null for anonymous uploads.</summary>
+    public Guid? OwnerId { get; set; }
+
+    public RegistryUser? Owner { get; set; }
+
+    public Guid? PublicKeyId { get; set; }
+
+    /// <summary>SHA-256 fingerprint of the signing key, kept even if the key is deleted later.</summary>
+    public string? SignedKeyFingerprint { get; set; }
+
+    /// <summary>Denormalised from the <c>shared</c> meta key so the public listing is one indexed predicate.</summary>
+    public bool Shared { get; set; }
+
+    public Guid? ProductVersionId { get; set; }
+
+    public ProductVersion? ProductVersion { get; set; }
+
+    /// <summary>How the results arrived: <c>refstack-v1</c> (passed names only) or <c>subunit</c>.</summary>
+    public string Format { get; set; } = "refstack-v1";
+
+    public List<TestRunMeta> Meta { get; set; } = [];
+
+    public List<TestRunResult> Results { get; set; } = [];
+}
+
+/// <summary>A metadata key of a run: <c>shared</c>, <c>guideline</c>, <c>target</c> (RefStack's <c>meta</c>).</summary>
+internal sealed class TestRunMeta
+{
+    public Guid RunId { get; set; }
+
+    public string Key { get; set; } = "";
+
+    public string Value { get; set; } = "";
+}
+
+/// <summary>One test of a run with its full status (RefStack kept only passed names).</summary>
+internal sealed class TestRunResult
+{
+    public Guid RunId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>The idempotent id as a canonical UUID string, when the client sent one.</summary>
+    public string? IdempotentId { get; set; }
+
+    /// <summary><c>pass</c>, <c>fail</c> or <c>skip</c>.</summary>
+    public string Status { get; set; } = "pass";
+
+    public string? Reason { get; set; }
+
+    public double? DurationSeconds { get; set; }
+}
+
+/// <summary>The raw subunit stream of a run, when it was uploaded as subunit (private to owner and foundation).</summary>
+internal sealed class TestRunSubunit
+{
+    public Guid RunId { get; set; }
+
+    public byte[] Content { get; set; } = [];
+}
+
+/// <summary>A run's compliance with one guideline's target, computed once on the server and stored.</summary>
+internal sealed class ComplianceSnapshot
+{
+    public Guid RunId { get; set; }
+
+    /// <summary>The guideline id, e.g. <c>2020.06</c> or <c>dns.2020.06</c>.</summary>
+    public string Guideline { get; set; } = "";
+
+    public string Target { get; set; } = "";
+
+    public bool Compliant { get; set; }
+
+    /// <summary>The report as <c>ComplianceJson</c> writes it.</summary>
+    public string ReportJson { get; set; } = "";
+
+    public DateTime ComputedAt { get; set; }
+}
+
+/// <summary>A local account.</summary>
+internal sealed class RegistryUser
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The login name; shown where RefStack showed the OpenID (<c>openid</c>).</summary>
+    public string UserName { get; set; } = "";
+
+    public string? Email { get; set; }
+
+    public string? FullName { get; set; }
+
+    /// <summary>ASP.NET Core Identity's <c>PasswordHasher</c> format (PBKDF2); null for accounts without a password.</summary>
+    public string? PasswordHash { get; set; }
+
+    public bool IsFoundationAdmin { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>An API token: only its SHA-256 is stored.</summary>
+internal sealed class ApiToken
+{
+    public Guid Id { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public RegistryUser? User { get; set; }
+
+    /// <summary>Lowercase hex SHA-256 of the token string.</summary>
+    public string TokenHash { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime ExpiresAt { get; set; }
+}
+
+/// <summary>A user's public key for signed uploads.</summary>
+internal sealed class UserPublicKey
+{
+    public Guid Id { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public RegistryUser? User { get; set; }
+
+    /// <summary>The key type, e.g. <c>ssh-rsa</c>.</summary>
+    public string Format { get; set; } = "";
+
+    /// <summary>The base64 key blob (the second token of the OpenSSH line).</summary>
+    public string Blob { get; set; } = "";
+
+    public string? Comment { get; set; }
+
+    /// <summary>RefStack's lookup index: lowercase hex MD5 of the blob. Not unique by itself (collisions are compared in full).</summary>
+    public string Md5 { get; set; } = "";
+
+    /// <summary><c>SHA256:…</c> as <c>ssh-keygen -l</c> prints it; unique.</summary>
+    public string Sha256Fingerprint { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A vendor (RefStack's organization): type 0 foundation, 1 private, 2 pending, 3 official.</summary>
+internal sealed class Vendor
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    public int Type { get; set; } = 1;
+
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A vendor's administrator.</summary>
+internal sealed class VendorAdmin
+{
+    public Guid VendorId { get; set; }
+
+    public Guid UserId { get; set; }
+}
+
+/// <summary>A product of a vendor: type 0 distro, 1 public cloud, 2 hosted private cloud.</summary>
+internal sealed class Product
+{
+    public Guid Id { get; set; }
+
+    public Guid VendorId { get; set; }
+
+    public Vendor? Vendor { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    public int ProductType { get; set; }
+
+    public bool Public { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A version of a product, with the cpid that links uploads to it.</summary>
+internal sealed class ProductVersion
+{
+    public Guid Id { get; set; }
+
+    public Guid ProductId { get; set; }
+
+    public Product? Product { get; set; }
+
+    public string Version { get; set; } = "";
+
+    public string? Cpid { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Stackmark.Guidelines;
+using Stackmark.Reports;
+using Stackmark.Server.Auth;
+using Stackmark.Server.Data;
+using Stackmark.Server.Guidelines;
+using Stackmark.Server.Http;
+
+namespace Stackmark.Server.Results;
+
+internal static partial class ResultsApi
+{
+    /// <summary>
+    /// The run judged against a guideline's target by the domain engine (idempotent id, then name, then aliases), as
+    /// <c>ComplianceJson</c> writes it. Computed once per (run, guideline, target) and stored; later reads serve the
+    /// stored report. Defaults: the run's <c>guideline</c>/<c>target</c> metadata, else the newest guideline and platform.
+    /// </summary>
+    private static async Task<Results<ContentHttpResult, JsonHttpResult<ApiError>>> Compliance(
+        string id, string? guideline, string? target, HttpContext http, RegistryDbContext db, GuidelineCatalog catalog, RegistryOptions options, CancellationToken ct)
+    {
+        var (run, _, error) = await FindReadableAsync(id, Caller.From(http.User), db, ct);
+        if (run is null)
+        {
+            return error!;
+        }
+
+        var meta = await db.RunMeta.AsNoTracking().Where(m => m.RunId == run.Id && (m.Key == "guideline" || m.Key == "target")).ToDictionaryAsync(m => m.Key, m => m.Value, ct);
+        var targetKey = (string.IsNullOrWhiteSpace(target) ? meta.GetValueOrDefault("target") ?? "platform" : target).Trim().ToLowerInvariant();
+        try
+        {
+            var guidelineText = string.IsNullOrWhiteSpace(guideline) ? meta.GetValueOrDefault("guideline") : guideline;
+            GuidelineId gid;
+            if (guidelineText is null)
+            {
+                if (await catalog.NewestCoreAsync(ct) is not { } newest)
+                {
+                    return ApiError.NotFound("The guideline source has no guidelines");
+                }
+
+                gid = newest;
+            }
+            else if (!GuidelineId.TryParse(guidelineText, out gid))
+            {
+                return ApiError.BadRequest("Invalid guideline", $"'{guidelineText}' is not YYYY.MM, next or ADDON.YYYY.MM (optionally with .json)");
+            }
+
+            var found = await catalog.LoadForTargetAsync(gid, targetKey, ct);
+            if (found.Guideline is not { } g)
+            {
+                return ApiError.Of(found.Status, found.Status == StatusCodes.Status400BadRequest ? "Invalid target" : "Guideline unavailable", found.Error);
+            }
+
+            var key = g.Id.ToString();
+            var stored = await db.Compliance.AsNoTracking()
+                .Where(c => c.RunId == run.Id && c.Guideline == key && c.Target == targetKey)
+                .Select(c => c.ReportJson)
+                .FirstOrDefaultAsync(ct);
+            if (stored is not null)
+            {
+                return TypedResults.Text(stored, "application/json");
+            }
+
+            var outcomes = (await db.RunResults.AsNoTracking().Where(r => r.RunId == run.Id).ToListAsync(ct)).Select(ToOutcome);
+            var report = ComplianceEvaluator.Evaluate(g, targetKey, outcomes);
+            var json = ComplianceJson.ToJson(report);
+            db.Compliance.Add(new ComplianceSnapshot
+            {
+                RunId = run.Id,
+                Guideline = key,
+                Target = targetKey,
+                Compliant = report.Compliant,
+                ReportJson = json,
+                ComputedAt = Timestamps.Now(options.TimeProvider),
+            });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // A concurrent request stored the same (deterministic) report first.
+            }
+
+            return TypedResults.Text(json, "application/json");
+        }
+        catch (GuidelineSourceException e)
+        {
+            return ApiError.Of(StatusCodes.Status502BadGateway, "Guideline source unavailable", e.Message);
+        }
+    }
+
+    private static TestOutcome ToOutcome(TestRunResult r) => new(
+        new TestName(r.Name),
+        r.IdempotentId is { } id && IdempotentId.TryParse(id, out var parsed) ? parsed : null,
+        r.Status switch
+        {
+            "pass" => TestStatus.Passed,
+            "skip" => TestStatus.Skipped,
+            _ => TestStatus.Failed,
+        },
+        r.Reason,
+        r.DurationSeconds is { } d ? TimeSpan.FromSeconds(d) : null);
+}

@@ -1,0 +1,131 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Stackmark.Server.Auth;
+using Stackmark.Server.Data;
+using Stackmark.Server.Http;
+
+namespace Stackmark.Server.Results;
+
+internal static partial class ResultsApi
+{
+    private static async Task<Results<Ok<Dictionary<string, string>>, JsonHttpResult<ApiError>>> ListMeta(string id, HttpContext http, RegistryDbContext db, CancellationToken ct)
+    {
+        var (run, role, error) = await FindReadableAsync(id, Caller.From(http.User), db, ct);
+        if (run is null)
+        {
+            return error!;
+        }
+
+        var meta = await MetaOfAsync(run, role, db, ct);
+        if (role < ResultRole.Owner)
+        {
+            meta = meta.Where(m => PublicMetaKeys.Contains(m.Key)).ToDictionary();
+        }
+
+        return TypedResults.Ok(meta);
+    }
+
+    /// <summary>RefStack stores the raw body as the value; Stackmark also checks that a guideline names one.</summary>
+    private static async Task<Results<Created, JsonHttpResult<ApiError>>> SetMeta(string id, string key, HttpContext http, RegistryDbContext db, CancellationToken ct)
+    {
+        var (run, error) = await FindEditableAsync(id, key, http, db, ct);
+        if (run is null)
+        {
+            return error!;
+        }
+
+        var bytes = await RequestBody.ReadBytesAsync(http.Request, 1024, ct);
+        string value;
+        try
+        {
+            value = bytes is null ? "" : new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).Trim();
+        }
+        catch (DecoderFallbackException)
+        {
+            return ApiError.BadRequest("Invalid value", "not UTF-8");
+        }
+
+        if (bytes is null || !RequestBody.IsStorable(value))
+        {
+            return ApiError.BadRequest("Invalid value", "at most 1024 bytes of text");
+        }
+
+        if (key == "guideline" && !GuidelineId.TryParse(value, out _))
+        {
+            return ApiError.BadRequest("Invalid guideline", $"'{value}' is not YYYY.MM, next or ADDON.YYYY.MM (optionally with .json)");
+        }
+
+        if (key == "target" && (value.Length is 0 or > 64 || !value.All(c => char.IsAsciiLetter(c) || c == '_')))
+        {
+            return ApiError.BadRequest("Invalid target", "a target key such as platform, compute, object, dns");
+        }
+
+        var existing = await db.RunMeta.FirstOrDefaultAsync(m => m.RunId == run.Id && m.Key == key, ct);
+        if (existing is null)
+        {
+            db.RunMeta.Add(new TestRunMeta { RunId = run.Id, Key = key, Value = value });
+        }
+        else
+        {
+            existing.Value = value;
+        }
+
+        // RefStack: shared counts as set whatever its value.
+        run.Shared |= key == "shared";
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created();
+    }
+
+    private static async Task<Results<NoContent, JsonHttpResult<ApiError>>> DeleteMeta(string id, string key, HttpContext http, RegistryDbContext db, CancellationToken ct)
+    {
+        var (run, error) = await FindEditableAsync(id, key, http, db, ct);
+        if (run is null)
+        {
+            return error!;
+        }
+
+        var existing = await db.RunMeta.FirstOrDefaultAsync(m => m.RunId == run.Id && m.Key == key, ct);
+        if (existing is null)
+        {
+            return ApiError.NotFound($"Result has no {key}");
+        }
+
+        db.RunMeta.Remove(existing);
+        if (key == "shared")
+        {
+            run.Shared = false;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    // RefStack: owner only, keys shared/guideline/target else 403, 403 once verified. Foundation admins may edit too.
+    private static async Task<(TestRun? Run, JsonHttpResult<ApiError>? Error)> FindEditableAsync(string id, string key, HttpContext http, RegistryDbContext db, CancellationToken ct)
+    {
+        var caller = Caller.From(http.User);
+        if (caller is null)
+        {
+            return (null, ApiError.Unauthorized("Authentication required"));
+        }
+
+        var (run, role, error) = await FindReadableAsync(id, caller, db, ct, track: true);
+        if (run is null)
+        {
+            return (null, error);
+        }
+
+        if (role < ResultRole.Owner)
+        {
+            return (null, ApiError.Forbidden("Only the owner or a foundation admin edits a result's metadata"));
+        }
+
+        if (!PublicMetaKeys.Contains(key))
+        {
+            return (null, ApiError.Forbidden($"Metadata key '{key}' is not editable (shared, guideline, target)"));
+        }
+
+        return run.VerificationStatus != 0 ? (null, ApiError.Forbidden("A verified result cannot be changed")) : (run, null);
+    }
+}

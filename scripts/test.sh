@@ -26,6 +26,15 @@ fi
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
+
+# The loopback OpenStack (Keystone, Swift, Glance) for the end-to-end tests; start.sh installs its Debian
+# packages (Tempest included) and is idempotent. Tests that need it fail rather than skip from here on.
+echo "test.sh: starting the devcloud (deploy/devcloud/start.sh)" >&2
+if ! as_root deploy/devcloud/start.sh --profile storage >"$root/artifacts/devcloud-start.log" 2>&1; then
+  echo "test.sh: the devcloud did not start; see artifacts/devcloud-start.log:" >&2
+  tail -20 "$root/artifacts/devcloud-start.log" >&2
+fi
+export STACKMARK_REQUIRE_DEVCLOUD=1
 export CI="${CI:-}"
 
 dotnet build Stackmark.slnx -c Debug -nologo -v quiet 2>&1 | grep -E "error|Warn|warn" | sort -u

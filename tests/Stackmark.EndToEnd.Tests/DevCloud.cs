@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Stackmark.Cli;
+
+namespace Stackmark.EndToEnd.Tests;
+
+/// <summary>The project's loopback cloud (deploy/devcloud), which the test script starts before the tests.</summary>
+internal static class DevCloud
+{
+    /// <summary>Skips when the cloud is not up, but fails instead when STACKMARK_REQUIRE_DEVCLOUD=1 (CI).</summary>
+    public static void Require()
+    {
+        var up = IsUp();
+        if (Environment.GetEnvironmentVariable("STACKMARK_REQUIRE_DEVCLOUD") == "1")
+        {
+            Assert.True(up, "the devcloud is not answering on 127.0.0.1:5000 (deploy/devcloud/start.sh)");
+        }
+
+        Skip.IfNot(up, "the devcloud is not running (deploy/devcloud/start.sh)");
+        Skip.IfNot(File.Exists("/usr/bin/tempest"), "python3-tempest is not installed");
+    }
+
+    private static bool IsUp()
+    {
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            return http.GetAsync("http://127.0.0.1:5000/v3").GetAwaiter().GetResult().IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The identity service's id as Keystone's admin lists it: refstack-client's cpid.</summary>
+    public static string IdentityServiceId()
+    {
+        var psi = new ProcessStartInfo("/usr/bin/openstack", ["--os-cloud", "devcloud-admin", "service", "list", "-f", "json"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.Environment["PATH"] = "/usr/bin:/bin";
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, p.StandardError.ReadToEnd());
+        return JsonDocument.Parse(output).RootElement.EnumerateArray().Single(s => s.GetProperty("Type").GetString() == "identity").GetProperty("ID").GetString()!;
+    }
+
+    public static async Task<(int Exit, string Out, string Err)> StackmarkAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, CliContext.Plain(output, error), CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
+    }
+}

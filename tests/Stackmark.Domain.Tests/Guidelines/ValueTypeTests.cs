@@ -72,6 +72,8 @@ public sealed class ValueTypeTests
     [InlineData("tempest.api.a.B.test_c[compute,id-e36c0eaa-dff5-4082-ad1f-3f9a80aa3f59,network]", "tempest.api.a.B.test_c", "e36c0eaa-dff5-4082-ad1f-3f9a80aa3f59")]
     [InlineData("tempest.scenario.S.test_x[slow](scenario-1)", "tempest.scenario.S.test_x(scenario-1)", null)]
     [InlineData("tempest.api.a.B.test_c", "tempest.api.a.B.test_c", null)]
+    [InlineData("a]b[c", "a]b[c", null)]
+    [InlineData("a[id-]", "a", null)]
     public void Tempest_ids_split_into_name_and_id_as_refstack_client_does(string testId, string name, string? id)
     {
         var (n, i) = TestName.FromTempestId(testId);

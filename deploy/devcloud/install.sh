@@ -1,0 +1,118 @@
+#!/bin/bash
+# deploy/devcloud/install.sh - install what the Stackmark dev cloud needs, from
+# Debian bookworm's own OpenStack (Zed) packages. Run as root. Idempotent: when
+# everything is installed already it only asks dpkg and exits (well under 1 s).
+#
+# Why library packages (python3-keystone, python3-swift, python3-glance) and not
+# the service packages (keystone, swift-proxy, glance-api, ...): the service
+# packages ask debconf/dbconfig-common questions, ship init scripts and try to
+# configure and start daemons in their maintainer scripts. start.sh runs the
+# daemons itself, so it only needs the Python code, uwsgi and the CLI tools.
+#
+# Also fetched (never installed): Glance's metadata-definition JSON files, which
+# ship only in glance-common (whose postinst wants dbconfig). They are unpacked
+# to $METADEFS_DIR and loaded by start.sh.
+#
+# Usage: deploy/devcloud/install.sh [--quiet]
+set -euo pipefail
+
+# Debian's tools, not a pyenv/venv python that may come first on PATH.
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export DEBIAN_FRONTEND=noninteractive
+
+METADEFS_DIR=/usr/local/share/stackmark-devcloud/glance-metadefs
+QUIET=false
+[ "${1:-}" = --quiet ] && QUIET=true
+
+# Top-level packages (apt pulls in the rest; about 250 packages on a bare bookworm).
+PACKAGES=(
+  # Keystone under uwsgi
+  python3-keystone python3-keystonemiddleware uwsgi-core uwsgi-plugin-python3
+  # Swift proxy + account/container/object servers (run from the library)
+  python3-swift
+  # Glance API with the file store
+  python3-glance
+  # cache for keystone, keystonemiddleware and swift
+  memcached python3-memcache
+  # clients
+  python3-openstackclient python3-swiftclient python3-glanceclient python3-yaml
+  # Tempest and the subunit tool chain (subunit2csv, subunit-stats, ...)
+  python3-tempest python3-stestr python3-subunit subunit
+  # used by the scripts themselves
+  sqlite3 util-linux procps
+)
+
+say() { $QUIET || echo "install.sh: $*"; }
+
+if [ "$(id -u)" != 0 ]; then
+  echo "install.sh: must run as root" >&2; exit 1
+fi
+
+missing_packages() {
+  # One dpkg-query call for all packages; unknown packages count as missing.
+  local installed
+  installed=$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${PACKAGES[@]}" 2>/dev/null \
+    | awk '$2 ~ /^ii/ {print $1}' || true)
+  local p
+  for p in "${PACKAGES[@]}"; do
+    grep -qx "$p" <<<"$installed" || echo "$p"
+  done
+}
+
+# apt lists count as stale when none of the Packages indexes is younger than a day.
+apt_lists_fresh() {
+  [ -n "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mmin -1440 2>/dev/null | head -1)" ]
+}
+
+APT_OPTS=(-y -q -o DPkg::Lock::Timeout=600 --no-install-recommends
+          -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+
+mapfile -t MISSING < <(missing_packages)
+if [ ${#MISSING[@]} -gt 0 ]; then
+  say "installing ${MISSING[*]}"
+  # Keep maintainer scripts from starting daemons (memcached's postinst would
+  # otherwise start one on 127.0.0.1:11211 through its init script, and it
+  # would then be nobody's to stop). Leave an existing policy-rc.d alone.
+  policy_created=false
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\n# stackmark devcloud install.sh: no daemon starts during apt-get\nexit 101\n' \
+      > /usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    policy_created=true
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
+  apt_lists_fresh || { say "apt-get update"; apt-get -q -o DPkg::Lock::Timeout=600 update; }
+  if ! apt-get install "${APT_OPTS[@]}" "${MISSING[@]}"; then
+    # Stale lists give 404s for superseded versions: refresh once and retry.
+    say "install failed; apt-get update and retry"
+    apt-get -q -o DPkg::Lock::Timeout=600 update
+    apt-get install "${APT_OPTS[@]}" "${MISSING[@]}"
+  fi
+  if $policy_created; then rm -f /usr/sbin/policy-rc.d; trap - EXIT; fi
+  mapfile -t STILL < <(missing_packages)
+  if [ ${#STILL[@]} -gt 0 ]; then
+    echo "install.sh: still missing after apt-get: ${STILL[*]}" >&2; exit 1
+  fi
+else
+  say "all packages installed"
+fi
+
+# Glance metadefs: the .deb matching the installed glance version, unpacked only.
+version=$(dpkg-query -W -f='${Version}' python3-glance)
+if [ "$(cat "$METADEFS_DIR/.version" 2>/dev/null)" != "$version" ]; then
+  say "fetching glance metadefs (glance-common .deb, not installed)"
+  tmp=$(mktemp -d)
+  if (cd "$tmp" && apt-get download -q "glance-common=$version" >/dev/null 2>&1 \
+        || { apt-get -q update >/dev/null && apt-get download -q "glance-common=$version" >/dev/null; }) \
+     && dpkg-deb -x "$tmp"/glance-common_*.deb "$tmp/x" \
+     && [ -d "$tmp/x/usr/share/glance-common/metadefs" ]; then
+    rm -rf "$METADEFS_DIR"; mkdir -p "$(dirname "$METADEFS_DIR")"
+    cp -r "$tmp/x/usr/share/glance-common/metadefs" "$METADEFS_DIR"
+    echo "$version" > "$METADEFS_DIR/.version"
+  else
+    # Not fatal: only Glance's metadef API tests need them.
+    echo "install.sh: WARNING: could not fetch glance-common $version; Glance runs without metadefs" >&2
+  fi
+  rm -rf "$tmp"
+fi
+say "done"

@@ -1,0 +1,55 @@
+# deploy/devcloud/lib/common.sh - shared by start.sh, stop.sh and tempest-smoke.sh.
+# shellcheck shell=bash disable=SC2034  # variables for the scripts that source this
+# Sourced, not run. Expects `set -euo pipefail` in the caller.
+
+# Debian's tools and python3, never a pyenv/venv python3 that may be first on
+# PATH (pyenv's python3 has none of the OpenStack libraries).
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+unset PYTHONPATH PYTHONHOME VIRTUAL_ENV || true
+PY=/usr/bin/python3
+export HOME=${HOME:-/root}   # tempest init writes ~/.tempest
+
+DEVCLOUD_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DEFAULT_STATE=/var/lib/stackmark-devcloud
+HOST=127.0.0.1            # every service binds here and nowhere else
+REGION=RegionOne
+
+# name:port of everything that listens; stop.sh stops in the reverse order.
+SERVICE_PORTS=(memcached:11211 keystone:5000 swift-account:6202 swift-container:6201
+               swift-object:6200 swift-proxy:8080 glance-api:9292)
+
+T0=${T0:-$(date +%s)}
+log() { printf '[%3ss] %s\n' "$(( $(date +%s) - T0 ))" "$*"; }
+die() { echo "$(basename "$0"): $*" >&2; exit 1; }
+
+# set_state DIR: state layout. Everything the cloud writes lives below it,
+# except /etc/swift/swift.conf (hard-coded in Swift) and the merged
+# /etc/openstack/clouds.yaml.
+set_state() {
+  STATE=$(realpath -m "$1")
+  ETC=$STATE/etc DATA=$STATE/data LOGS=$STATE/log RUN=$STATE/run
+}
+
+# running PID: a live process; a zombie (exited, not yet reaped by whoever
+# inherited it) counts as gone.
+running() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }; [ "${stat%% *}" != Z ]
+}
+
+# pid_alive NAME: its pid file names a live process that is still ours (the
+# command line contains the string saved beside the pid, so a recycled pid of
+# an unrelated process does not count).
+pid_alive() {
+  local f=$RUN/$1.pid pid match
+  [ -f "$f" ] || return 1
+  read -r pid match < "$f" || true
+  [ -n "$pid" ] && running "$pid" || return 1
+  [ -z "$match" ] && return 0
+  local cmdline; cmdline=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) || return 1
+  [[ "$cmdline" == *"$match"* ]]
+}
+
+# port_open PORT: something accepts TCP connections on 127.0.0.1:PORT.
+port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }

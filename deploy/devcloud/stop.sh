@@ -1,0 +1,76 @@
+#!/bin/bash
+# deploy/devcloud/stop.sh - stop the Stackmark dev cloud started by start.sh.
+#
+# Usage (as root):
+#   deploy/devcloud/stop.sh [--wipe] [--state DIR]
+#     --wipe   also delete the state dir (databases, objects, images, logs,
+#              passwords) and this cloud's entries in /etc/openstack/clouds.yaml
+#     --state  as for start.sh (default $STACKMARK_DEVCLOUD_STATE or /var/lib/stackmark-devcloud)
+#
+# Only processes named in the state dir's pid files are stopped: start.sh runs
+# each service with setsid, so its pid is its process group, and the whole
+# group (uwsgi master + worker, glance parent + worker) gets SIGTERM, then
+# SIGKILL after 10 s.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+usage() { sed -n '/^# Usage/,/^#$/p' "$0" | sed 's/^# \{0,1\}//'; }
+WIPE=false
+STATE_ARG=${STACKMARK_DEVCLOUD_STATE:-$DEFAULT_STATE}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --wipe) WIPE=true; shift ;;
+    --state) [ $# -ge 2 ] || die "--state needs a value"; STATE_ARG=$2; shift 2 ;;
+    --state=*) STATE_ARG=${1#*=}; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; die "unknown argument: $1" ;;
+  esac
+done
+set_state "$STATE_ARG"
+[ -d "$STATE" ] || { echo "no devcloud state at $STATE; nothing to stop"; exit 0; }
+
+# Do not stop a cloud that a start.sh is setting up right now.
+exec 9>"$RUN/start.lock"
+flock -w 300 9 || die "a start.sh still holds $RUN/start.lock"
+
+# SIGTERM to every service's process group, API services first, memcached last.
+declare -A PIDS=(); NAMES=()
+for ((i = ${#SERVICE_PORTS[@]} - 1; i >= 0; i--)); do
+  name=${SERVICE_PORTS[i]%:*}
+  [ -f "$RUN/$name.pid" ] || continue
+  if pid_alive "$name"; then
+    read -r pid _ < "$RUN/$name.pid"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    PIDS[$name]=$pid; NAMES+=("$name")
+  else
+    echo "$name: not running"
+    rm -f "$RUN/$name.pid"
+  fi
+done
+[ ${#NAMES[@]} -gt 0 ] || echo "nothing running for $STATE"
+# Wait up to 10 s for them all, then SIGKILL what is left.
+for _ in $(seq 40); do
+  left=false
+  for pid in "${PIDS[@]}"; do running "$pid" && left=true; done
+  $left || break
+  sleep 0.25
+done
+for name in "${NAMES[@]}"; do
+  pid=${PIDS[$name]}
+  if running "$pid"; then
+    echo "killed $name (pid $pid): no exit 10 s after SIGTERM"
+  else
+    echo "stopped $name (pid $pid)"
+  fi
+  # also any worker that outlived its parent (same process group)
+  kill -KILL -- "-$pid" 2>/dev/null || true
+  rm -f "$RUN/$name.pid"
+done
+
+if $WIPE; then
+  # Our entries leave /etc/openstack/clouds.yaml only if they are this state
+  # dir's (another state dir's cloud may have written them since).
+  STATE=$STATE $PY "$DEVCLOUD_DIR/lib/devcloud.py" forget
+  rm -rf "$STATE"
+  echo "wiped $STATE"
+fi

@@ -16,6 +16,7 @@ internal static class CliApp
             RunCommand.Create(cx),
             UploadCommand.Create(cx),
             SignCommand.Create(cx),
+            ServeCommand.Create(cx),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -58,6 +58,7 @@ internal static class RunCommand
                 prior = FullResultsJson.Read(stream);
             }
 
+            await TempestInstaller.EnsureAsync(cx, parse.GetValue(tempestBin)!, ct);
             var prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), parse.GetValue(overrides) ?? [], ct);
             var dir = parse.GetValue(output) ?? Path.Combine("runs", $"{g.Id}-{targetKey}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
             if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())

@@ -45,9 +45,10 @@ internal static class ProfileApi
         var keys = await db.PublicKeys.AsNoTracking()
             .Where(k => k.UserId == caller.UserId)
             .OrderBy(k => k.CreatedAt)
-            .Select(k => new PublicKeyDto(k.Id.ToString(), caller.UserName, k.Format, k.Blob, k.Comment, k.Sha256Fingerprint))
             .ToListAsync(ct);
-        return TypedResults.Ok(keys);
+
+        // Mapped in memory: Guid.ToString() in SQL would follow the provider's casing (SQLite stores uppercase).
+        return TypedResults.Ok(keys.Select(k => new PublicKeyDto(k.Id.ToString(), caller.UserName, k.Format, k.Blob, k.Comment, k.Sha256Fingerprint)).ToList());
     }
 
     private static async Task<Results<Created<string>, JsonHttpResult<ApiError>>> AddKey(HttpContext http, RegistryDbContext db, RegistryOptions options, CancellationToken ct)

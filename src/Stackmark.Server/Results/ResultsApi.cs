@@ -146,16 +146,12 @@ internal static partial class ResultsApi
     {
         var rows = await db.Runs.AsNoTracking()
             .Where(r => runIds.Contains(r.Id) && r.ProductVersion != null && (includePrivate || r.ProductVersion.Product!.Public))
-            .Select(r => new
-            {
-                r.Id,
-                V = new ProductVersionDto(
-                    r.ProductVersion!.Id.ToString(),
-                    r.ProductVersion.Version,
-                    r.ProductVersion.Cpid,
-                    new ProductInfoDto(r.ProductVersion.Product!.Id.ToString(), r.ProductVersion.Product.Name, r.ProductVersion.Product.ProductType, r.ProductVersion.Product.VendorId.ToString())),
-            })
+            .Select(r => new { r.Id, Version = r.ProductVersion!, r.ProductVersion!.Product })
             .ToListAsync(ct);
-        return rows.ToDictionary(x => x.Id, x => x.V);
+
+        // Mapped in memory: Guid.ToString() in SQL would follow the provider's casing (SQLite stores uppercase).
+        return rows.ToDictionary(
+            x => x.Id,
+            x => new ProductVersionDto(x.Version.Id.ToString(), x.Version.Version, x.Version.Cpid, new ProductInfoDto(x.Product!.Id.ToString(), x.Product.Name, x.Product.ProductType, x.Product.VendorId.ToString())));
     }
 }

@@ -60,6 +60,8 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
             throw new TempestRunnerException($"{workspace} already exists: each run needs a fresh directory");
         }
 
+        // Tempest's version is evidence for the manifest; asking costs a Python start-up, so it runs alongside.
+        var describe = tempest.DescribeAsync(CancellationToken.None);
         await tempest.InitWorkspaceAsync(workspace, cancellationToken).ConfigureAwait(false);
         var etc = Path.Combine(workspace, "etc");
         Directory.CreateDirectory(etc);
@@ -125,11 +127,11 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));
         var summary = new RunSummary(request.Guideline.Id, request.Query.Target, request.Cpid, started, finished, report.Compliant && !interrupted);
         var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parserErrors);
-        await WriteOutputsAsync(dir, request, outcome, toRun.Count, CancellationToken.None).ConfigureAwait(false);
+        await WriteOutputsAsync(dir, request, outcome, toRun.Count, await describe.ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
         return outcome;
     }
 
-    private async Task WriteOutputsAsync(string dir, RunRequest request, RunOutcome outcome, int ran, CancellationToken ct)
+    private static async Task WriteOutputsAsync(string dir, RunRequest request, RunOutcome outcome, int ran, string tempestVersion, CancellationToken ct)
     {
         var passed = outcome.Results.Where(r => r.Status == TestStatus.Passed)
             .Select(r => new TestOutcome(r.Planned.Resolved!.Value, r.Planned.Test.Id ?? TestName.FromTempestId(r.TempestId ?? "").Id, TestStatus.Passed))
@@ -149,12 +151,11 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         JUnitXml.Build(outcome.Summary, outcome.Results).Save(Path.Combine(dir, Files.JUnit));
         await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportJson), ComplianceJson.ToJson(outcome.Report), ct).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportHtml), ComplianceHtml.Render(outcome.Report), ct).ConfigureAwait(false);
-        await WriteManifestAsync(dir, request, outcome, ran, ct).ConfigureAwait(false);
+        await WriteManifestAsync(dir, request, outcome, ran, tempestVersion, ct).ConfigureAwait(false);
     }
 
-    private async Task WriteManifestAsync(string dir, RunRequest request, RunOutcome outcome, int ran, CancellationToken ct)
+    private static async Task WriteManifestAsync(string dir, RunRequest request, RunOutcome outcome, int ran, string tempestVersion, CancellationToken ct)
     {
-        var tempestVersion = await tempest.DescribeAsync(ct).ConfigureAwait(false);
         await using var stream = File.Create(Path.Combine(dir, Files.Manifest));
         await using var w = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true });
         w.WriteStartObject();

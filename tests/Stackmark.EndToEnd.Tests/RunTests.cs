@@ -8,18 +8,18 @@ namespace Stackmark.EndToEnd.Tests;
 /// `stackmark run` against the real loopback cloud with Debian's Tempest: the verdicts, files and cpid a vendor
 /// would upload. One class, so runs do not compete for the two cores.
 /// </summary>
-public sealed class RunTests
+[Collection(DevCloudCollection.Name)]
+public sealed class RunTests(StorageRun storage)
 {
     private static readonly string Interop = InteropData.Directory;
 
-    private static string NewRunDir() => Path.Combine(Path.GetTempPath(), "stackmark-e2e", Guid.NewGuid().ToString("N")[..8]);
+    internal static string NewRunDir() => Path.Combine(Path.GetTempPath(), "stackmark-e2e", Guid.NewGuid().ToString("N")[..8]);
 
     [SkippableFact]
     public async Task Powered_storage_2019_11_passes_every_required_test_with_evidence_and_cpid()
     {
         DevCloud.Require();
-        var dir = NewRunDir();
-        var (exit, output, err) = await DevCloud.StackmarkAsync("run", "--os-cloud", "devcloud-admin", "--guideline", "2019.11", "--target", "object", "--source", Interop, "--out", dir, "--progress", "plain");
+        var (exit, output, err, dir) = await storage.RunAsync();
         Assert.True(exit == 0, $"exit {exit}\n{output}\n{err}");
         Assert.Contains("COMPLIANT", output, StringComparison.Ordinal);
 

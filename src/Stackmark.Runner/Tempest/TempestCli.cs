@@ -21,18 +21,60 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest") :
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Lays the workspace out as <c>tempest init</c> does (etc/, logs/, .stestr.conf, an empty .stestr/) without registering it in the
+    /// user's ~/.tempest/workspace.yaml, and without the two extra Python start-ups that init and unregistering cost.
+    /// </remarks>
     public async Task InitWorkspaceAsync(string directory, CancellationToken cancellationToken)
     {
-        // Tempest registers workspaces by name in ~/.tempest/workspace.yaml; a unique name avoids clashes between
-        // runs, and unregistering it right away leaves the user's registry as it was (the directory stays).
-        var name = "stackmark-" + Guid.NewGuid().ToString("N")[..12];
-        var (code, stdout, stderr) = await CaptureAsync(null, ["init", "--name", name, directory], cancellationToken).ConfigureAwait(false);
-        if (code != 0)
+        var package = await PackageDirectoryAsync(cancellationToken).ConfigureAwait(false);
+        Directory.CreateDirectory(Path.Combine(directory, "etc"));
+        Directory.CreateDirectory(Path.Combine(directory, "logs"));
+        Directory.CreateDirectory(Path.Combine(directory, "tempest_lock"));
+        // An empty stestr repository, as `stestr init` leaves it (format 1, next run 0).
+        var repository = Path.Combine(directory, ".stestr");
+        Directory.CreateDirectory(repository);
+        await File.WriteAllTextAsync(Path.Combine(repository, "format"), "1\n", cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(repository, "next-stream"), "0\n", cancellationToken).ConfigureAwait(false);
+        // The same three keys tempest init writes; group_regex keeps a class's tests on one worker.
+        await File.WriteAllTextAsync(Path.Combine(directory, ".stestr.conf"),
+            $"[DEFAULT]\ntest_path={package}/test_discover\ntop_dir={package}\ngroup_regex=([^\\.]*\\.)*\n", cancellationToken).ConfigureAwait(false);
+    }
+
+    private string? _packageDirectory;
+
+    /// <summary>Where the tempest Python package lives, asked of the interpreter the tempest script runs with.</summary>
+    private async Task<string> PackageDirectoryAsync(CancellationToken cancellationToken)
+    {
+        if (_packageDirectory is not null)
         {
-            throw new TempestRunnerException($"tempest init {directory} failed ({code}): {Last(stderr + stdout)}");
+            return _packageDirectory;
         }
 
-        _ = await CaptureAsync(null, ["workspace", "remove", "--name", name], cancellationToken).ConfigureAwait(false);
+        var python = "/usr/bin/python3";
+        if (File.Exists(executable) && File.ReadLines(executable).FirstOrDefault() is { } shebang && shebang.StartsWith("#!", StringComparison.Ordinal))
+        {
+            python = shebang[2..].Trim().Split(' ')[0];
+        }
+
+        var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-c", "import os, tempest; print(os.path.dirname(tempest.__file__))" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["PATH"] = "/usr/bin:/bin";
+        psi.Environment.Remove("PYTHONPATH");
+        using var p = Process.Start(psi) ?? throw new TempestRunnerException($"could not start {python}");
+        var stdout = await p.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        var stderr = await p.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        await p.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (p.ExitCode != 0 || !Directory.Exists(stdout.Trim()))
+        {
+            throw new TempestRunnerException($"{python} cannot import tempest: {Last(stderr + stdout)} (install Debian's python3-tempest)");
+        }
+
+        return _packageDirectory = stdout.Trim();
     }
 
     /// <inheritdoc />

@@ -63,6 +63,8 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         // Tempest's version is evidence for the manifest; asking costs a Python start-up, so it runs alongside.
         var describe = tempest.DescribeAsync(CancellationToken.None);
         await tempest.InitWorkspaceAsync(workspace, cancellationToken).ConfigureAwait(false);
+        // The source says which option gates each test, to explain skips; read alongside the run (~0.3 s).
+        var source = tempest.ReadSourceAsync(cancellationToken);
         var etc = Path.Combine(workspace, "etc");
         Directory.CreateDirectory(etc);
         WriteSecret(Path.Combine(etc, "tempest.conf"), request.TempestConf);
@@ -123,7 +125,7 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         }
 
         var finished = time.GetUtcNow();
-        var results = RunResults.Join(plan, collector.Results, request.RerunOf);
+        var results = RunResults.Join(plan, collector.Results, request.RerunOf, await ReadSourceOrNullAsync(source).ConfigureAwait(false));
         var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));
         var summary = new RunSummary(request.Guideline.Id, request.Query.Target, request.Cpid, started, finished, report.Compliant && !interrupted);
         var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parserErrors);
@@ -193,6 +195,19 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
 
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    private static async Task<TempestTree?> ReadSourceOrNullAsync(Task<TempestTree?> source)
+    {
+        try
+        {
+            return await source.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TempestRunnerException or IOException or OperationCanceledException)
+        {
+            // Explanations lose the option names; the verdict does not depend on them.
+            return null;
+        }
     }
 
     private static void WriteSecret(string path, string content)

@@ -1,3 +1,4 @@
+using Stackmark.Tempest;
 using Stackmark.Subunit;
 
 namespace Stackmark.Runner;
@@ -9,7 +10,7 @@ public static class RunResults
     /// Every planned test with its result: passed, failed (with the last traceback line), skipped (with the
     /// reason), not in Tempest, or not run (the runner stopped before it).
     /// </summary>
-    public static IReadOnlyList<RunTestResult> Join(TestPlan plan, SubunitTestResults results, IReadOnlyDictionary<TestName, PriorResult>? previousAttempt = null)
+    public static IReadOnlyList<RunTestResult> Join(TestPlan plan, SubunitTestResults results, IReadOnlyDictionary<TestName, PriorResult>? previousAttempt = null, TempestTree? source = null)
     {
         var byName = new Dictionary<TestName, SubunitTestResult>();
         var fixtures = new Dictionary<string, SubunitTestResult>(StringComparer.Ordinal);
@@ -54,7 +55,7 @@ public static class RunResults
             var (status, nonPass) = r.Status switch
             {
                 SubunitStatus.Success or SubunitStatus.XFail => (TestStatus.Passed, (NonPass?)null),
-                SubunitStatus.Skip => (TestStatus.Skipped, NonPass.ForSkip(r.Attachment("reason")?.Text)),
+                SubunitStatus.Skip => (TestStatus.Skipped, NonPass.ForSkip(r.Attachment("reason")?.Text, FeatureGate(source, p.Resolved.Value))),
                 SubunitStatus.InProgress => (TestStatus.Failed, new NonPass(NonPassCategory.RunnerError, "started but never finished (the worker died or was stopped)")),
                 SubunitStatus.Undefined or SubunitStatus.Exists => (TestStatus.NotRun, new NonPass(NonPassCategory.RunnerError, "listed but never run")),
                 SubunitStatus.UxSuccess => (TestStatus.Failed, new NonPass(NonPassCategory.Failure, "unexpected success of a test expected to fail")),
@@ -77,5 +78,18 @@ public static class RunResults
     {
         var dot = name.Value.LastIndexOf('.');
         return dot > 0 ? name.Value[..dot] : name.Value;
+    }
+
+    /// <summary>
+    /// The option that most specifically gates a test in Tempest's source: guest validation, else a feature flag
+    /// (…-feature-enabled), else any option but service availability and API version bounds.
+    /// </summary>
+    internal static (string Option, string Override, bool GuestValidation)? FeatureGate(TempestTree? source, TestName test)
+    {
+        var gates = source?.GatesOf(test) ?? [];
+        var gate = gates.FirstOrDefault(g => g.IsGuestValidation)
+            ?? gates.FirstOrDefault(g => g.Section.EndsWith("feature-enabled", StringComparison.Ordinal) && !g.Key.StartsWith("api_v", StringComparison.Ordinal))
+            ?? gates.FirstOrDefault(g => !g.IsServiceAvailability && !g.Key.EndsWith("microversion", StringComparison.Ordinal) && !g.Key.StartsWith("api_v", StringComparison.Ordinal));
+        return gate is null ? null : (gate.ToString(), gate.ToOverride(), gate.IsGuestValidation);
     }
 }

@@ -15,6 +15,7 @@ public sealed partial class TempestTree : ITestCatalog
 {
     private readonly Dictionary<TestName, IdempotentId?> _byName = [];
     private readonly Dictionary<IdempotentId, List<TestName>> _byId = [];
+    private readonly Dictionary<TestName, IReadOnlyList<TempestOption>> _gates = [];
 
     private TempestTree(string description) => Description = description;
 
@@ -33,6 +34,12 @@ public sealed partial class TempestTree : ITestCatalog
     /// <inheritdoc />
     public IReadOnlyList<TestName> FindById(IdempotentId id) => _byId.TryGetValue(id, out var names) ? names : [];
 
+    /// <summary>
+    /// The tempest.conf options that must hold for a test to run: its own skip decorators, its class's and every
+    /// base class's <c>skip_checks</c> and class decorators. Empty for an unknown test.
+    /// </summary>
+    public IReadOnlyList<TempestOption> GatesOf(TestName name) => _gates.TryGetValue(name, out var gates) ? gates : [];
+
     /// <summary>Reads the package directories <paramref name="roots"/> (e.g. <c>…/dist-packages/tempest</c>).</summary>
     /// <exception cref="DirectoryNotFoundException">A root does not exist.</exception>
     public static TempestTree Scan(params string[] roots)
@@ -50,17 +57,25 @@ public sealed partial class TempestTree : ITestCatalog
             }
         }
 
+        var groups = ConfigGroups(roots);
         var tree = new TempestTree($"Tempest tree {string.Join(", ", roots)}");
         foreach (var module in modules.Values.Where(IsDiscovered))
         {
             foreach (var cls in module.Classes.Values)
             {
-                foreach (var (method, id) in Methods(modules, module, cls, []))
+                var classGates = ClassGates(modules, module, cls, []);
+                foreach (var (method, (id, methodGates)) in Methods(modules, module, cls, []))
                 {
                     var testName = new TestName($"{module.Name}.{cls.Name}.{method}");
                     if (!tree._byName.TryAdd(testName, id))
                     {
                         continue;
+                    }
+
+                    var gates = methodGates.Concat(classGates).Select(g => g with { Section = groups.GetValueOrDefault(g.Section, g.Section) }).Distinct().ToList();
+                    if (gates.Count > 0)
+                    {
+                        tree._gates[testName] = gates;
                     }
 
                     if (id is { } i)
@@ -89,10 +104,46 @@ public sealed partial class TempestTree : ITestCatalog
             && (parts[0] != "tempest" || (parts.Length > 1 && parts[1] is "api" or "scenario"));
     }
 
-    /// <summary>Test methods of a class, its own first, then its bases' (first definition wins, as in Python's MRO).</summary>
-    private static Dictionary<string, IdempotentId?> Methods(Dictionary<string, PyModule> modules, PyModule module, PyClass cls, HashSet<string> visiting)
+    /// <summary>Python attribute names of config groups (compute_feature_enabled) to their registered names (compute-feature-enabled).</summary>
+    private static Dictionary<string, string> ConfigGroups(string[] roots)
     {
-        var result = new Dictionary<string, IdempotentId?>(cls.Tests);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var config in roots.Select(r => Path.Combine(r, "config.py")).Where(File.Exists))
+        {
+            foreach (Match m in GroupName().Matches(File.ReadAllText(config)))
+            {
+                map[m.Groups[1].Value.Replace('-', '_')] = m.Groups[1].Value;
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>skip_checks and class decorator options of a class and all its bases.</summary>
+    private static List<TempestOption> ClassGates(Dictionary<string, PyModule> modules, PyModule module, PyClass cls, HashSet<string> visiting)
+    {
+        var gates = new List<TempestOption>(cls.Gates);
+        if (visiting.Add(module.Name + "." + cls.Name))
+        {
+            foreach (var b in cls.Bases)
+            {
+                if (Resolve(modules, module, b) is var (m, c))
+                {
+                    gates.AddRange(ClassGates(modules, m, c, visiting));
+                }
+            }
+        }
+
+        return gates;
+    }
+
+    [GeneratedRegex(@"OptGroup\(\s*name\s*=\s*['""]([\w\-]+)['""]")]
+    private static partial Regex GroupName();
+
+    /// <summary>Test methods of a class, its own first, then its bases' (first definition wins, as in Python's MRO).</summary>
+    private static Dictionary<string, (IdempotentId? Id, IReadOnlyList<TempestOption> Gates)> Methods(Dictionary<string, PyModule> modules, PyModule module, PyClass cls, HashSet<string> visiting)
+    {
+        var result = new Dictionary<string, (IdempotentId?, IReadOnlyList<TempestOption>)>(cls.Tests);
         if (!visiting.Add(module.Name + "." + cls.Name))
         {
             return result;
@@ -148,7 +199,9 @@ public sealed partial class TempestTree : ITestCatalog
 
         public IReadOnlyList<string> Bases { get; } = bases;
 
-        public Dictionary<string, IdempotentId?> Tests { get; } = [];
+        public Dictionary<string, (IdempotentId? Id, IReadOnlyList<TempestOption> Gates)> Tests { get; } = [];
+
+        public List<TempestOption> Gates { get; } = [];
     }
 
     private sealed partial class PyModule(string name)
@@ -166,6 +219,11 @@ public sealed partial class TempestTree : ITestCatalog
             PyClass? current = null;
             IdempotentId? pendingId = null;
             string? openString = null;
+            var pendingGates = new List<TempestOption>();
+            var inDecorator = false;
+            var decoratorPolarity = true;
+            var inSkipChecks = false;
+            var skipChecksIndent = 0;
             for (var i = 0; i < lines.Length; i++)
             {
                 var line = lines[i];
@@ -200,8 +258,51 @@ public sealed partial class TempestTree : ITestCatalog
                 }
 
                 var indent = line.Length - line.TrimStart().Length;
+                var trimmedLine = line.TrimStart();
+
+                // Decorators (and their continuation lines) gate what follows them: a class at indent 0, a method inside.
+                if (trimmedLine.StartsWith('@'))
+                {
+                    inDecorator = true;
+                    decoratorPolarity = !trimmedLine.Contains("skipIf", StringComparison.Ordinal);
+                }
+                else if (inDecorator && !trimmedLine.StartsWith("def ", StringComparison.Ordinal) && !trimmedLine.StartsWith("class ", StringComparison.Ordinal) && !trimmedLine.StartsWith("async def ", StringComparison.Ordinal))
+                {
+                    // A continuation line of a decorator's arguments.
+                }
+                else
+                {
+                    inDecorator = false;
+                }
+
+                if (inDecorator && (trimmedLine.Contains("skipUnless", StringComparison.Ordinal) || trimmedLine.Contains("skipIf", StringComparison.Ordinal) || !trimmedLine.StartsWith('@')))
+                {
+                    foreach (Match m in ConfRef().Matches(trimmedLine))
+                    {
+                        pendingGates.Add(new TempestOption(m.Groups[1].Value, m.Groups[2].Value, decoratorPolarity));
+                    }
+                }
+
+                if (inSkipChecks && current is not null && indent > skipChecksIndent)
+                {
+                    foreach (Match m in ConfRef().Matches(trimmedLine))
+                    {
+                        // "if not CONF.x.y: raise skip" needs it true; "if CONF.x.y: raise skip" needs it false.
+                        current.Gates.Add(new TempestOption(m.Groups[1].Value, m.Groups[2].Value, trimmedLine.Contains("not CONF", StringComparison.Ordinal)));
+                    }
+
+                    continue;
+                }
+
+                inSkipChecks = false;
                 if (indent == 0)
                 {
+                    var classGates = inDecorator ? [] : pendingGates.ToList();
+                    if (!inDecorator)
+                    {
+                        pendingGates.Clear();
+                    }
+
                     current = null;
                     pendingId = null;
                     if (ClassLine().Match(line) is { Success: true } cm)
@@ -217,6 +318,7 @@ public sealed partial class TempestTree : ITestCatalog
                         var list = bases.Split(')')[0].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                             .Where(b => !b.Contains('=', StringComparison.Ordinal)).ToList();
                         current = new PyClass(cm.Groups[1].Value, list);
+                        current.Gates.AddRange(classGates);
                         module.Classes[current.Name] = current;
                     }
                     else if (FromImport().Match(line) is { Success: true } fm)
@@ -259,12 +361,19 @@ public sealed partial class TempestTree : ITestCatalog
                 }
                 else if (TestDef().Match(trimmed) is { Success: true } tm)
                 {
-                    current.Tests.TryAdd(tm.Groups[1].Value, pendingId);
+                    current.Tests.TryAdd(tm.Groups[1].Value, (pendingId, pendingGates.ToList()));
                     pendingId = null;
+                    pendingGates.Clear();
                 }
                 else if (trimmed.StartsWith("def ", StringComparison.Ordinal) || trimmed.StartsWith("async def ", StringComparison.Ordinal))
                 {
                     pendingId = null;
+                    pendingGates.Clear();
+                    if (trimmed.StartsWith("def skip_checks(", StringComparison.Ordinal))
+                    {
+                        inSkipChecks = true;
+                        skipChecksIndent = indent;
+                    }
                 }
             }
 
@@ -296,5 +405,8 @@ public sealed partial class TempestTree : ITestCatalog
 
         [GeneratedRegex(@"^def\s+(test\w*)\s*\(")]
         private static partial Regex TestDef();
+
+        [GeneratedRegex(@"CONF\.(\w+)\.(\w+)")]
+        private static partial Regex ConfRef();
     }
 }

@@ -138,4 +138,22 @@ public sealed class GuidelineCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("$.results[0].name", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Tests_that_need_guest_access_come_from_the_tempest_source()
+    {
+        const string tempest = "/usr/lib/python3/dist-packages/tempest";
+        if (!Directory.Exists(tempest))
+        {
+            Assert.True(Environment.GetEnvironmentVariable("CI") != "true", "python3-tempest is missing in CI");
+            return;
+        }
+
+        var (exit, output, err) = await Cli.RunAsync("guidelines", "tests", "2020.06", "--source", Source, "--target", "compute", "--type", "required", "--no-flagged", "--tempest", tempest, "--needs", "guest-access");
+        Assert.True(exit == 0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, l => l.Contains("test_host_name_is_same_as_server_name", StringComparison.Ordinal) && l.EndsWith("compute-servers-host", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("test_verify_created_server_vcpus", StringComparison.Ordinal) && l.EndsWith("compute-servers-verify", StringComparison.Ordinal));
+    }
 }

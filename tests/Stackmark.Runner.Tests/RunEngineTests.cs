@@ -152,4 +152,16 @@ public sealed class RunEngineTests : IDisposable
         Assert.Equal((3, 2, 1, 0), (progress!.Done, progress.Passed, progress.Failed, progress.Skipped));
         Assert.Equal((2, 1, 1), (progress.Capabilities, progress.DecidedPassing, progress.DecidedFailing));
     }
+
+    [Fact]
+    public async Task A_skip_by_a_tempest_option_names_the_option_and_the_override_read_from_the_tempest_source()
+    {
+        var tempest = new ScriptedTempest(Listed) { SourceTree = Path.Combine(AppContext.BaseDirectory, "Fixtures", "tempest") };
+        tempest.Script[$"{Some.CreateServer}[id-{Some.CreateId}]"] = (SubunitStatus.Skip, "Feature not enabled in tempest.conf");
+        var outcome = await Run(tempest, Request());
+        var create = outcome.Results.Single(r => r.Planned.Test.Name.Value == Some.CreateServer);
+        Assert.Equal(NonPassCategory.TempestConfig, create.NonPass!.Category);
+        Assert.Contains("[compute-feature-enabled] xenapi_apis", create.NonPass.Reason, StringComparison.Ordinal);
+        Assert.Contains("--override compute-feature-enabled.xenapi_apis=true", create.NonPass.Reason, StringComparison.Ordinal);
+    }
 }

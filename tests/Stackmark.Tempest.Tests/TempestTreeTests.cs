@@ -64,6 +64,19 @@ public sealed class TempestTreeTests
         Assert.Equal(IdempotentId.Parse("ac1ad47f-984b-4441-9274-c9079b7a0666"), id);
     }
 
+    [SkippableFact]
+    public void Gates_come_from_skip_decorators_and_skip_checks_in_tempests_source()
+    {
+        RequireTempest();
+        var tree = TempestTree.Scan(DebianTempest);
+        var metadata = tree.GatesOf(new TestName("tempest.api.compute.servers.test_server_metadata.ServerMetadataTestJSON.test_list_server_metadata"));
+        Assert.Contains(new TempestOption("compute-feature-enabled", "xenapi_apis", true), metadata);
+        Assert.Contains(new TempestOption("service_available", "nova", true), metadata);
+        var hostName = tree.GatesOf(new TestName("tempest.api.compute.servers.test_create_server.ServersTestJSON.test_host_name_is_same_as_server_name"));
+        Assert.Contains(hostName, g => g.IsGuestValidation && g.RunsWhen);
+        Assert.DoesNotContain(tree.GatesOf(new TestName("tempest.api.compute.servers.test_create_server.ServersTestJSON.test_list_servers")), g => g.IsGuestValidation);
+    }
+
     private static void RequireTempest()
     {
         // In CI the test script installs python3-tempest; a missing tree there is a failure, not a skip.

@@ -100,9 +100,11 @@ internal static class GuidelineCommands
         var noFlagged = new Option<bool>("--no-flagged") { Description = "Leave out flagged tests." };
         var noAliases = new Option<bool>("--no-aliases") { Description = "Do not list aliases (old names) of tests." };
         var format = CommonOptions.Format("text", "json");
+        var tempest = new Option<string?>("--tempest") { Description = "A Tempest tree (e.g. /usr/lib/python3/dist-packages/tempest), for --needs." };
+        var needs = new Option<string?>("--needs") { Description = "Only tests that the Tempest source gates on this: guest-access (SSH into a guest: [validation] run_validation) or SECTION.KEY." };
         var command = new Command("tests", "The test list of a target, as RefStack's /v1/guidelines/{version}/tests serves it.")
         {
-            version, source, target, type, noFlagged, noAliases, format,
+            version, source, target, type, noFlagged, noAliases, format, tempest, needs,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -110,6 +112,22 @@ internal static class GuidelineCommands
             var targetKey = parse.GetValue(target)!;
             var g = await CommonOptions.LoadForTargetAsync(src, CommonOptions.ParseVersion(parse.GetValue(version)!), targetKey, ct);
             var query = new TestListQuery(targetKey, CommonOptions.ParseStatuses(parse.GetValue(type)), !parse.GetValue(noFlagged), !parse.GetValue(noAliases));
+            if (parse.GetValue(needs) is { } need)
+            {
+                var tree = parse.GetValue(tempest) is { } root && Directory.Exists(root) ? TempestTree.Scan(root)
+                    : throw new UsageException("--needs reads the Tempest source: give --tempest PATH (e.g. /usr/lib/python3/dist-packages/tempest)");
+                Func<TempestOption, bool> matches = need == "guest-access" ? o => o.IsGuestValidation
+                    : need.Split('.') is [var section, var key] ? o => o.Section == section && o.Key == key
+                    : throw new UsageException($"--needs '{need}' is not guest-access or SECTION.KEY");
+                var plan = TestPlan.Create(g, query, tree);
+                foreach (var p in plan.Tests.Where(p => p.Resolved is { } r && tree.GatesOf(r).Any(matches)).OrderBy(p => p.Test.Name))
+                {
+                    cx.Out.Write($"{p.Test.Name}{(g.HasIdempotentIds ? $"[{p.Test.RawId}]" : "")} {p.Capability.Id}\n");
+                }
+
+                return ExitCodes.Ok;
+            }
+
             if (parse.GetValue(format) == "json")
             {
                 WriteJson(cx, w => WriteTests(w, g, query));

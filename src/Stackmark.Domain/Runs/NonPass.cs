@@ -50,6 +50,27 @@ public sealed record NonPass(NonPassCategory Category, string Reason)
         _ => "none",
     };
 
+    /// <summary>
+    /// Classifies a skip by Tempest's reason text and, when known, the tempest.conf option that gates the test in
+    /// Tempest's source (<paramref name="gate"/>, e.g. <c>[compute-feature-enabled] xenapi_apis</c>, with the
+    /// <c>--override</c> that would run it).
+    /// </summary>
+    public static NonPass ForSkip(string? reason, (string Option, string Override, bool GuestValidation)? gate)
+    {
+        var basic = ForSkip(reason);
+        if (gate is not { } g || basic.Category is NonPassCategory.ServiceUnavailable)
+        {
+            return basic;
+        }
+
+        if (g.GuestValidation)
+        {
+            return new(NonPassCategory.GuestAccess, $"{basic.Reason} (guest validation is off: {g.Option})");
+        }
+
+        return new(NonPassCategory.TempestConfig, $"{basic.Reason} (skipped by {g.Option}; --override {g.Override} would run it)");
+    }
+
     /// <summary>Classifies a skip by Tempest's reason text.</summary>
     public static NonPass ForSkip(string? reason)
     {

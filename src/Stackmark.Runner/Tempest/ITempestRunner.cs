@@ -9,6 +9,9 @@ public interface ITempestRunner
     /// <summary>Says which Tempest this is (version, path), for the evidence manifest.</summary>
     Task<string> DescribeAsync(CancellationToken cancellationToken);
 
+    /// <summary>Tempest's source tree read statically (what gates each test), or null when it cannot be found.</summary>
+    Task<Stackmark.Tempest.TempestTree?> ReadSourceAsync(CancellationToken cancellationToken);
+
     /// <summary>Creates a fresh workspace at <paramref name="directory"/> (<c>tempest init</c>).</summary>
     Task InitWorkspaceAsync(string directory, CancellationToken cancellationToken);
 

@@ -43,6 +43,13 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest") :
 
     private string? _packageDirectory;
 
+    /// <inheritdoc />
+    public async Task<Stackmark.Tempest.TempestTree?> ReadSourceAsync(CancellationToken cancellationToken)
+    {
+        var package = await PackageDirectoryAsync(cancellationToken).ConfigureAwait(false);
+        return await Task.Run(() => Stackmark.Tempest.TempestTree.Scan(package), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Where the tempest Python package lives, asked of the interpreter the tempest script runs with.</summary>
     private async Task<string> PackageDirectoryAsync(CancellationToken cancellationToken)
     {

@@ -24,6 +24,12 @@ internal sealed class ScriptedTempest(IReadOnlyList<string> listed) : ITempestRu
 
     public Task<string> DescribeAsync(CancellationToken cancellationToken) => Task.FromResult("scripted tempest 0");
 
+    /// <summary>A source tree to explain skips with, if the test gives one.</summary>
+    public string? SourceTree { get; set; }
+
+    public Task<Stackmark.Tempest.TempestTree?> ReadSourceAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(SourceTree is null ? null : Stackmark.Tempest.TempestTree.Scan(SourceTree));
+
     public Task InitWorkspaceAsync(string directory, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);

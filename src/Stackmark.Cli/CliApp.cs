@@ -9,14 +9,17 @@ internal static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliContext cx, CancellationToken cancellationToken)
     {
+        var guidelines = GuidelineCommands.Create(cx);
+        guidelines.Subcommands.Add(DraftCommand.Create(cx));
         var root = new RootCommand("Stackmark: OpenStack interoperability guidelines, certification runs and reports.")
         {
-            GuidelineCommands.Create(cx),
+            guidelines,
             ReportCommand.Create(cx),
             RunCommand.Create(cx),
             UploadCommand.Create(cx),
             SignCommand.Create(cx),
             ServeCommand.Create(cx),
+            ScoringCommands.Create(cx),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -41,6 +41,11 @@ public static class ComplianceJson
             w.WriteNumber("tests", cap.Counted);
             w.WriteNumber("passed", cap.Passed);
             w.WriteNumber("flagged", cap.Flagged);
+            if (cap.OnlyMissCategory is { } only)
+            {
+                w.WriteString("fails_only_for", only);
+            }
+
             w.WriteStartArray("failing");
             foreach (var t in cap.Failing)
             {
@@ -52,6 +57,11 @@ public static class ComplianceJson
                 }
 
                 w.WriteString("status", Word(t.Status));
+                if (t.Outcome?.Category is { } category)
+                {
+                    w.WriteString("category", category);
+                }
+
                 if (t.Outcome?.Reason is { } reason)
                 {
                     w.WriteString("reason", reason);

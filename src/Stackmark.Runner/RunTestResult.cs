@@ -11,5 +11,5 @@ public sealed record RunTestResult(PlannedTest Planned, string? TempestId, TestS
 {
     /// <summary>The result as the compliance evaluator reads it.</summary>
     public TestOutcome ToOutcome() =>
-        new(Planned.Resolved ?? Planned.Test.Name, Planned.Test.Id, Status, NonPass?.Reason, Duration);
+        new(Planned.Resolved ?? Planned.Test.Name, Planned.Test.Id, Status, NonPass?.Reason, Duration, NonPass?.CategoryWord);
 }

@@ -17,12 +17,18 @@ internal static class ComplianceView
         table.AddColumns("Capability", "Status", "Passed", "Flagged", "Verdict");
         foreach (var cap in report.Capabilities)
         {
+            var verdict = cap.Pass ? "[green]pass[/]" : cap.Status == CapabilityStatus.Required ? "[red]fail[/]" : "[yellow]fail[/]";
+            if (!cap.Pass && cap.OnlyMissCategory is { } only)
+            {
+                verdict += $" [grey](only {Markup.Escape(only)})[/]";
+            }
+
             table.AddRow(
                 Markup.Escape(cap.Id.Value) + (cap.Defined ? "" : " [grey](undefined)[/]"),
                 cap.Status.ToWord(),
                 $"{cap.Passed}/{cap.Counted}",
                 cap.Flagged.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                cap.Pass ? "[green]pass[/]" : cap.Status == CapabilityStatus.Required ? "[red]fail[/]" : "[yellow]fail[/]");
+                verdict);
         }
 
         rows.Add(table);

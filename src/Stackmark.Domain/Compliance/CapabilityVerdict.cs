@@ -21,4 +21,17 @@ public sealed record CapabilityVerdict(CapabilityId Id, CapabilityStatus Status,
 
     /// <summary>The counted tests that did not pass.</summary>
     public IEnumerable<TestVerdict> Failing => Tests.Where(t => !t.Test.IsFlagged && t.Status != TestStatus.Passed);
+
+    /// <summary>
+    /// The one reason category every miss shares (e.g. guest-access), or null when the misses differ, are
+    /// unexplained, or there are none: "fails only for want of guest access" is a different verdict to read.
+    /// </summary>
+    public string? OnlyMissCategory
+    {
+        get
+        {
+            var categories = Failing.Select(t => t.Outcome?.Category ?? (t.Status == TestStatus.NotRun ? "not-run" : null)).Distinct().ToList();
+            return categories is [{ } only] ? only : null;
+        }
+    }
 }

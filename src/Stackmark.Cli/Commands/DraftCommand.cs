@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Text;
+using Spectre.Console;
+using Stackmark.Cli.Views;
+using Stackmark.Guidelines;
+
+namespace Stackmark.Cli.Commands;
+
+/// <summary><c>stackmark guidelines draft</c>: the next guideline from the current one, the scoring matrix and approved flags.</summary>
+internal static class DraftCommand
+{
+    // Findings that mean the inputs were wrong (exit 2), not that the draft is invalid (exit 1).
+    private static readonly HashSet<string> InputErrors = ["draft-source", "flag-unknown-test", "draft-deprecate-unknown"];
+
+    public static Command Create(CliContext cx)
+    {
+        var from = new Option<string>("--from") { Description = "The current guideline version (e.g. 2020.06).", Required = true };
+        var source = CommonOptions.Source();
+        var scoring = new Option<string?>("--scoring") { Description = "The scoring matrix (worksheet format of scoring/*.txt)." };
+        var flags = new Option<string?>("--flags") { Description = "Approved flags, JSON or YAML: test, reason (D400–D406), rationale, date, action." };
+        var deprecate = new Option<string[]>("--deprecate") { Description = "Capabilities the committee deprecates (repeatable; required ones are otherwise sticky).", AllowMultipleArgumentsPerToken = true };
+        var candidates = new Option<string?>("--candidates") { Description = "A guideline (file or version) whose capability definitions new capabilities may come from." };
+        var id = new Option<string>("--id") { Description = "The draft's id.", DefaultValueFactory = _ => "next" };
+        var output = new Option<string?>("--out", "-o") { Description = "Where to write the draft JSON (default: ID.json)." };
+        var doc = new Option<string?>("--doc") { Description = "Also write Markdown documentation of the draft here." };
+        var warnings = new Option<bool>("--warnings") { Description = "List every validation warning, not only a count per kind." };
+        var command = new Command("draft", "Draft the next guideline (2.0, status draft) enforcing the lifecycle; print the diff, validate, document.")
+        {
+            from, source, scoring, flags, deprecate, candidates, id, output, doc, warnings,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var src = GuidelineSources.Open(parse.GetValue(source)!);
+            var fromId = CommonOptions.ParseVersion(parse.GetValue(from)!);
+            var draftId = CommonOptions.ParseVersion(parse.GetValue(id)!);
+            var file = await src.ReadAsync(fromId, ct) ?? throw new UsageException($"guideline {fromId} is not in {src.Description}");
+            Worksheet? sheet = null;
+            if (parse.GetValue(scoring) is { } scoringPath)
+            {
+                sheet = (await ScoringCommands.ReadAsync(scoringPath, ct)).Sheet;
+            }
+
+            IReadOnlyList<ApprovedFlag> approved = [];
+            if (parse.GetValue(flags) is { } flagsPath)
+            {
+                if (!File.Exists(flagsPath))
+                {
+                    throw new UsageException($"{flagsPath} does not exist");
+                }
+
+                var parsed = FlagsFileParser.Parse(await File.ReadAllBytesAsync(flagsPath, ct), flagsPath);
+                approved = parsed.Value ?? throw new UsageException(parsed.ToString());
+            }
+
+            IReadOnlyList<Capability> candidateDefs = [];
+            if (parse.GetValue(candidates) is { } cand)
+            {
+                var g = File.Exists(cand) ? await ScoringCommands.LoadFileAsync(cand, ct) : await CommonOptions.LoadAsync(src, CommonOptions.ParseVersion(cand), ct);
+                candidateDefs = g.Capabilities;
+            }
+
+            var deprecated = (parse.GetValue(deprecate) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(d => new CapabilityId(d)).ToList();
+            var result = GuidelineDrafter.Draft(file.Content.Span, file.Name, new DraftOptions(draftId, sheet, approved, deprecated, candidateDefs));
+            cx.Console.Write(ScoringViews.Draft(result, draftId));
+            if (result.From is not null && result.Draft is not null)
+            {
+                cx.Console.Write(GuidelineViews.Diff(result.From.Id, result.Draft.Id, result.Diff));
+            }
+
+            cx.Console.Write(GuidelineViews.Warnings(result.Findings, parse.GetValue(warnings)));
+            if (result.Findings.Any(f => f.Severity == Severity.Error && InputErrors.Contains(f.Code)))
+            {
+                return ExitCodes.UsageError;
+            }
+
+            if (!result.Success)
+            {
+                cx.Console.MarkupLine("[red]✗[/] the draft is invalid; nothing written");
+                return ExitCodes.NotCompliant;
+            }
+
+            var outPath = parse.GetValue(output) ?? draftId + ".json";
+            await File.WriteAllTextAsync(outPath, result.Json, new UTF8Encoding(false), ct);
+            cx.Console.MarkupLineInterpolated($"[green]✓[/] wrote {outPath} (loads with {result.Draft!.Warnings.Count} loader warnings)");
+            if (parse.GetValue(doc) is { } docPath)
+            {
+                await File.WriteAllTextAsync(docPath, DraftDocument.ToMarkdown(result), new UTF8Encoding(false), ct);
+                cx.Console.MarkupLineInterpolated($"[green]✓[/] wrote {docPath}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -182,6 +182,39 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         w.WriteNumber("not_in_tempest", outcome.Plan.Missing.Count());
         w.WriteNumber("subunit_parser_errors", outcome.ParserErrors);
         w.WriteBoolean("rerun", request.RerunOf is not null);
+        if (request.Facts is { } facts)
+        {
+            w.WriteStartObject("cloud");
+            w.WriteString("name", facts.Cloud);
+            w.WriteString("cpid_method", facts.CpidMethod);
+            w.WriteBoolean("guest_validation", facts.GuestValidation);
+            w.WriteStartArray("services");
+            foreach (var service in facts.Services)
+            {
+                w.WriteStringValue(service);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("hypervisor_types");
+            foreach (var h in facts.Hypervisors)
+            {
+                w.WriteStringValue(h);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("images");
+            foreach (var (name, distro, type) in facts.Images)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", name);
+                w.WriteString("os_distro", distro);
+                w.WriteString("os_type", type);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
         w.WriteStartObject("sha256");
         foreach (var name in new[] { Files.LoadList, Files.RedactedConf, Files.Subunit, Files.Results, Files.FullResults, Files.JUnit, Files.ReportJson })
         {

@@ -10,6 +10,7 @@ namespace Stackmark.Runner;
 /// <param name="Cpid">The cloud's id.</param>
 /// <param name="Concurrency">Workers; null for Tempest's default (one per core), 1 for serial.</param>
 /// <param name="RerunOf">For --rerun-failed: the first attempt's results by guideline test name; only its non-passes run again.</param>
+/// <param name="Facts">What discovery saw of the cloud, recorded in the manifest as evidence.</param>
 public sealed record RunRequest(
     Guideline Guideline,
     TestListQuery Query,
@@ -19,7 +20,23 @@ public sealed record RunRequest(
     string? AccountsYaml,
     string Cpid,
     int? Concurrency,
-    IReadOnlyDictionary<TestName, PriorResult>? RerunOf = null);
+    IReadOnlyDictionary<TestName, PriorResult>? RerunOf = null,
+    CloudFacts? Facts = null);
+
+/// <summary>What discovery saw of the cloud: the evidence behind "which guest OS, which hypervisor, was SSH on?".</summary>
+/// <param name="Cloud">The clouds.yaml entry (or "env").</param>
+/// <param name="CpidMethod">How the cpid was derived.</param>
+/// <param name="Services">Available services by codename.</param>
+/// <param name="GuestValidation">Whether Tempest's guest validation (SSH into guests) was on.</param>
+/// <param name="Images">Images visible to the project with their os_distro / os_type properties.</param>
+/// <param name="Hypervisors">Hypervisor types the cloud reports (empty when not visible to the user).</param>
+public sealed record CloudFacts(
+    string Cloud,
+    string CpidMethod,
+    IReadOnlyList<string> Services,
+    bool GuestValidation,
+    IReadOnlyList<(string Name, string? OsDistro, string? OsType)> Images,
+    IReadOnlyList<string> Hypervisors);
 
 /// <summary>What a run produced.</summary>
 /// <param name="Plan">The plan.</param>

@@ -6,8 +6,10 @@ using Stackmark.Server.Auth;
 using Stackmark.Server.Data;
 using Stackmark.Server.Guidelines;
 using Stackmark.Server.Http;
+using Stackmark.Server.Products;
 using Stackmark.Server.Profile;
 using Stackmark.Server.Results;
+using Stackmark.Server.Vendors;
 
 namespace Stackmark.Server;
 
@@ -54,6 +56,8 @@ public static class RegistryHost
         app.MapGuidelines();
         app.MapProfile();
         app.MapAuth();
+        app.MapVendors();
+        app.MapProducts();
         return app;
     }
 

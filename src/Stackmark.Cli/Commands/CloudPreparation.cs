@@ -1,10 +1,11 @@
 using Spectre.Console;
 using Stackmark.OpenStack;
+using Stackmark.Runner;
 
 namespace Stackmark.Cli.Commands;
 
 /// <summary>What a run needs from the cloud: a tempest.conf (and accounts), its redacted copy, the cpid.</summary>
-internal sealed record PreparedCloud(string CloudName, string TempestConf, string RedactedConf, string? AccountsYaml, string Cpid, int? AccountCount = null);
+internal sealed record PreparedCloud(string CloudName, string TempestConf, string RedactedConf, string? AccountsYaml, string Cpid, CloudFacts Facts, int? AccountCount = null);
 
 /// <summary>Resolves the cloud, discovers it (read-only) and writes the Tempest configuration.</summary>
 internal static class CloudPreparation
@@ -53,7 +54,7 @@ internal static class CloudPreparation
                 doc.Set(o.Section, o.Key, o.Value);
             }
 
-            return new PreparedCloud(cloud.Name, doc.ToString(), doc.Redacted().ToString(), null, discovery.Cpid.Cpid);
+            return new PreparedCloud(cloud.Name, doc.ToString(), doc.Redacted().ToString(), null, discovery.Cpid.Cpid, await FactsAsync(connection, cloud, discovery, doc, ct));
         }
 
         var accounts = new List<TestAccount>();
@@ -82,7 +83,45 @@ internal static class CloudPreparation
 
         var accountsYaml = config.Accounts.Count > 0 ? AccountsFile.ToYaml(config.Accounts) : null;
         cx.Console.MarkupLineInterpolated($"Credentials: {(admin ? "dynamic (the cloud user is an admin)" : $"{config.Accounts.Count} pre-provisioned account(s)")}");
-        return new PreparedCloud(cloud.Name, config.Config.ToString(), config.RedactedConfig.ToString(), accountsYaml, discovery.Cpid.Cpid, admin ? null : config.Accounts.Count);
+        return new PreparedCloud(cloud.Name, config.Config.ToString(), config.RedactedConfig.ToString(), accountsYaml, discovery.Cpid.Cpid,
+            await FactsAsync(connection, cloud, discovery, config.Config, ct), admin ? null : config.Accounts.Count);
+    }
+
+    private static async Task<CloudFacts> FactsAsync(OpenStackConnection connection, CloudConfig cloud, CloudDiscoveryResult d, IniDocument conf, CancellationToken ct)
+    {
+        return new CloudFacts(
+            cloud.Name,
+            d.Cpid.Method.ToString(),
+            [.. d.Services.Where(s => s.Available).Select(s => s.Codename)],
+            string.Equals(conf.Get("validation", "run_validation"), "true", StringComparison.OrdinalIgnoreCase),
+            [.. d.GuestOs.Images.Select(i => (i.Name, i.OsDistro, i.OsType))],
+            await HypervisorTypesAsync(connection, d, ct));
+    }
+
+    /// <summary>Hypervisor types from Nova's os-hypervisors API (admin only; empty otherwise).</summary>
+    private static async Task<IReadOnlyList<string>> HypervisorTypesAsync(OpenStackConnection connection, CloudDiscoveryResult d, CancellationToken ct)
+    {
+        if (d.Service("nova") is not { Endpoint: { } compute })
+        {
+            return [];
+        }
+
+        try
+        {
+            using var response = await connection.Http.GetAsync(new Uri(compute.AbsoluteUri.TrimEnd('/') + "/os-hypervisors/detail"), ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                return [];
+            }
+
+            using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStreamAsync(ct));
+            return [.. doc.RootElement.GetProperty("hypervisors").EnumerateArray()
+                .Select(h => h.TryGetProperty("hypervisor_type", out var t) ? t.GetString() : null).OfType<string>().Distinct()];
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or OpenStackException)
+        {
+            return [];
+        }
     }
 
     private static async Task<TestAccount> AccountOfAsync(CloudConfigResolver resolver, string name, CancellationToken ct)

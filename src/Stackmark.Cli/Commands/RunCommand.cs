@@ -77,7 +77,7 @@ internal static class RunCommand
                 }
             }
 
-            var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, prepared.AccountsYaml, prepared.Cpid, workers, prior);
+            var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, prepared.AccountsYaml, prepared.Cpid, workers, prior, prepared.Facts);
             var engine = new RunEngine(new TempestCli(parse.GetValue(tempestBin)!), TimeProvider.System);
             var mode = parse.GetValue(progress) ?? (cx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? "live" : "plain");
             cx.Console.MarkupLineInterpolated($"Running {g.Id} {targetKey} ({string.Join(",", query.EffectiveStatuses.Select(s => s.ToWord()))}) against cloud {prepared.CloudName} (cpid {prepared.Cpid}), {(workers is 1 ? "serial" : workers is { } w ? $"{w} workers" : "one worker per core")}; results in {Path.GetFullPath(dir)}");

@@ -39,8 +39,26 @@ internal sealed class TestRun
 
     public ProductVersion? ProductVersion { get; set; }
 
-    /// <summary>How the results arrived: <c>refstack-v1</c> (passed names only) or <c>subunit</c>.</summary>
+    /// <summary>How the results arrived: <c>refstack-v1</c> (passed names only), <c>subunit</c> or <c>stackmark-full</c> (full-results.json).</summary>
     public string Format { get; set; } = "refstack-v1";
+
+    /// <summary>
+    /// How the upload was signed: null unsigned, 1 RefStack's body-only signature (replayable), 2 Stackmark's signature
+    /// over method, target, timestamp, nonce and body hash (<c>UploadSignatureV2</c>).
+    /// </summary>
+    public int? SignatureVersion { get; set; }
+
+    /// <summary>The guideline the run was verified against (the <c>guideline</c> meta at verification time).</summary>
+    public string? VerifiedGuideline { get; set; }
+
+    /// <summary>The target the run was verified against.</summary>
+    public string? VerifiedTarget { get; set; }
+
+    /// <summary>The server's verdict at verification time.</summary>
+    public bool? VerifiedCompliant { get; set; }
+
+    /// <summary>The compliance report at verification time, as <c>ComplianceJson</c> wrote it: a snapshot, never recomputed.</summary>
+    public string? VerifiedReportJson { get; set; }
 
     public List<TestRunMeta> Meta { get; set; } = [];
 
@@ -67,7 +85,7 @@ internal sealed class TestRunResult
     /// <summary>The idempotent id as a canonical UUID string, when the client sent one.</summary>
     public string? IdempotentId { get; set; }
 
-    /// <summary><c>pass</c>, <c>fail</c> or <c>skip</c>.</summary>
+    /// <summary><c>pass</c>, <c>fail</c>, <c>skip</c> or (full-results uploads) <c>not-run</c>.</summary>
     public string Status { get; set; } = "pass";
 
     public string? Reason { get; set; }
@@ -175,6 +193,9 @@ internal sealed class Vendor
 
     public int Type { get; set; } = 1;
 
+    /// <summary>Why the foundation denied the last registration (RefStack's <c>registration_decline_reason</c>).</summary>
+    public string? RegistrationDeclineReason { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }
 
@@ -220,4 +241,33 @@ internal sealed class ProductVersion
     public string? Cpid { get; set; }
 
     public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>One verification or un-verification of a run by a foundation admin: the audit trail RefStack lacked.</summary>
+internal sealed class ResultVerificationEvent
+{
+    public Guid Id { get; set; }
+
+    public Guid RunId { get; set; }
+
+    /// <summary>True for verify, false for un-verify.</summary>
+    public bool Verified { get; set; }
+
+    public Guid? ById { get; set; }
+
+    public DateTime At { get; set; }
+
+    public string? Guideline { get; set; }
+
+    public string? Target { get; set; }
+
+    public bool? Compliant { get; set; }
+}
+
+/// <summary>A nonce of a v2-signed upload, kept until its timestamp leaves the accepted window, so a replay is refused.</summary>
+internal sealed class UploadNonce
+{
+    public string Nonce { get; set; } = "";
+
+    public DateTime ExpiresAt { get; set; }
 }

@@ -32,6 +32,10 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<ProductVersion> ProductVersions => Set<ProductVersion>();
 
+    public DbSet<ResultVerificationEvent> VerificationEvents => Set<ResultVerificationEvent>();
+
+    public DbSet<UploadNonce> UploadNonces => Set<UploadNonce>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TestRun>(e =>
@@ -41,6 +45,8 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.Cpid).HasMaxLength(RefStackResults.MaxCpidLength);
             e.Property(x => x.SignedKeyFingerprint).HasMaxLength(64);
             e.Property(x => x.Format).HasMaxLength(16);
+            e.Property(x => x.VerifiedGuideline).HasMaxLength(64);
+            e.Property(x => x.VerifiedTarget).HasMaxLength(64);
 
             // Listing is newest first with a keyset on (created_at, id); the public set is unsigned ∪ shared.
             e.HasIndex(x => new { x.CreatedAt, x.Id });
@@ -116,6 +122,7 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
             e.ToTable("vendors");
             e.HasKey(x => x.Id);
             e.Property(x => x.Name).HasMaxLength(128);
+            e.Property(x => x.RegistrationDeclineReason).HasMaxLength(1024);
             e.HasIndex(x => x.Name).IsUnique();
         });
         modelBuilder.Entity<VendorAdmin>(e =>
@@ -142,6 +149,23 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(x => new { x.ProductId, x.Version }).IsUnique();
             e.HasIndex(x => x.Cpid);
             e.HasOne(x => x.Product).WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ResultVerificationEvent>(e =>
+        {
+            e.ToTable("result_verification_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Guideline).HasMaxLength(64);
+            e.Property(x => x.Target).HasMaxLength(64);
+            e.HasIndex(x => new { x.RunId, x.At });
+            e.HasOne<TestRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<RegistryUser>().WithMany().HasForeignKey(x => x.ById).OnDelete(DeleteBehavior.SetNull);
+        });
+        modelBuilder.Entity<UploadNonce>(e =>
+        {
+            e.ToTable("upload_nonces");
+            e.HasKey(x => x.Nonce);
+            e.Property(x => x.Nonce).HasMaxLength(128);
+            e.HasIndex(x => x.ExpiresAt);
         });
 
         // snake_case columns, so hand-written SQL against PostgreSQL needs no quoting.

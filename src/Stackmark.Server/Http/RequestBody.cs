@@ -76,6 +76,76 @@ internal static class RequestBody
     }
 
     /// <summary>
+    /// Parses a JSON object allowing only <paramref name="allowed"/> keys, with values of any JSON type (cloned, so they
+    /// outlive the document); the error names what is wrong.
+    /// </summary>
+    public static async Task<(Dictionary<string, JsonElement>? Values, string? Error)> ReadJsonObjectAsync(
+        HttpRequest request, IReadOnlyCollection<string> allowed, CancellationToken ct)
+    {
+        var bytes = await ReadBytesAsync(request, 64 * 1024, ct);
+        if (bytes is null)
+        {
+            return (null, "the body is larger than 64 KiB");
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, "expected a JSON object");
+            }
+
+            var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var p in doc.RootElement.EnumerateObject())
+            {
+                if (!allowed.Contains(p.Name))
+                {
+                    return (null, $"unexpected key \"{p.Name}\" (allowed: {string.Join(", ", allowed)})");
+                }
+
+                if (!values.TryAdd(p.Name, p.Value.Clone()))
+                {
+                    return (null, $"duplicate key \"{p.Name}\"");
+                }
+            }
+
+            return (values, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, $"not valid JSON: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// An optional string member: absent → (false, null); JSON null → (true, null); a string → (true, trimmed); anything
+    /// else → an error. Refuses values longer than <paramref name="max"/> characters or unstorable in the databases.
+    /// </summary>
+    public static (bool Present, string? Value, string? Error) OptionalString(Dictionary<string, JsonElement> body, string key, int max)
+    {
+        if (!body.TryGetValue(key, out var e))
+        {
+            return (false, null, null);
+        }
+
+        if (e.ValueKind == JsonValueKind.Null)
+        {
+            return (true, null, null);
+        }
+
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            return (true, null, $"\"{key}\" must be a string");
+        }
+
+        var s = e.GetString()!.Trim();
+        return s.Length > max || !IsStorable(s)
+            ? (true, null, $"\"{key}\" must be at most {max} characters, without NUL or lone surrogates")
+            : (true, s, null);
+    }
+
+    /// <summary>
     /// Whether a string can be stored in both databases: PostgreSQL refuses NUL characters, and lone UTF-16 surrogates
     /// (JSON <c>"\ud800"</c>) cannot be encoded as UTF-8.
     /// </summary>

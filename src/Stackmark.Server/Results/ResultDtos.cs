@@ -16,10 +16,18 @@ internal sealed record ResultPage(List<ResultSummary> Results, Pagination Pagina
 /// </summary>
 internal sealed record Pagination(int? CurrentPage, int TotalPages, string? NextCursor);
 
-/// <summary>One run (RefStack's shape): <c>results</c> are the passed test names; <c>cpid</c> only for owner and foundation.</summary>
+/// <summary>
+/// One run (RefStack's shape): <c>results</c> are the passed test names; <c>cpid</c> only for owner and foundation.
+/// Stackmark adds <c>verified_by</c> (foundation only), <c>verified_at</c>, the verdict snapshot taken at verification
+/// (<c>verification</c>), how the upload was signed (<c>signature_version</c>: null, 1 or 2) and its <c>format</c>.
+/// </summary>
 internal sealed record ResultDetail(
     string Id, string CreatedAt, long DurationSeconds, int VerificationStatus, Dictionary<string, string> Meta,
-    ProductVersionDto? ProductVersion, List<string> Results, string? UserRole, string? Cpid, string? VerifiedBy, string? VerifiedAt);
+    ProductVersionDto? ProductVersion, List<string> Results, string? UserRole, string? Cpid, string? VerifiedBy, string? VerifiedAt,
+    VerificationDto? Verification, int? SignatureVersion, string Format);
+
+/// <summary>The server's verdict when a foundation admin verified the run; the full report is at <c>/verification</c>.</summary>
+internal sealed record VerificationDto(string Guideline, string Target, bool Compliant);
 
 /// <summary>A product version linked to a run.</summary>
 internal sealed record ProductVersionDto(string Id, string Version, string? Cpid, ProductInfoDto ProductInfo);

@@ -26,47 +26,63 @@ internal static partial class ResultsApi
         }
 
         var meta = await db.RunMeta.AsNoTracking().Where(m => m.RunId == run.Id && (m.Key == "guideline" || m.Key == "target")).ToDictionaryAsync(m => m.Key, m => m.Value, ct);
-        var targetKey = (string.IsNullOrWhiteSpace(target) ? meta.GetValueOrDefault("target") ?? "platform" : target).Trim().ToLowerInvariant();
+        var verdict = await ComplianceOfAsync(
+            run.Id,
+            string.IsNullOrWhiteSpace(guideline) ? meta.GetValueOrDefault("guideline") : guideline,
+            string.IsNullOrWhiteSpace(target) ? meta.GetValueOrDefault("target") : target,
+            db, catalog, options, ct);
+        return verdict.Error ?? (Results<ContentHttpResult, JsonHttpResult<ApiError>>)TypedResults.Text(verdict.ReportJson, "application/json");
+    }
+
+    /// <summary>A run's verdict for a guideline and target (null: the newest guideline, platform), stored on first use.</summary>
+    private sealed record Verdict(string Guideline, string Target, bool Compliant, string ReportJson, JsonHttpResult<ApiError>? Error = null)
+    {
+        public static Verdict Failed(JsonHttpResult<ApiError> error) => new("", "", false, "", error);
+    }
+
+    private static async Task<Verdict> ComplianceOfAsync(
+        Guid runId, string? guidelineText, string? target, RegistryDbContext db, GuidelineCatalog catalog, RegistryOptions options, CancellationToken ct)
+    {
+        var targetKey = (string.IsNullOrWhiteSpace(target) ? "platform" : target).Trim().ToLowerInvariant();
         try
         {
-            var guidelineText = string.IsNullOrWhiteSpace(guideline) ? meta.GetValueOrDefault("guideline") : guideline;
             GuidelineId gid;
-            if (guidelineText is null)
+            if (string.IsNullOrWhiteSpace(guidelineText))
             {
                 if (await catalog.NewestCoreAsync(ct) is not { } newest)
                 {
-                    return ApiError.NotFound("The guideline source has no guidelines");
+                    return Verdict.Failed(ApiError.NotFound("The guideline source has no guidelines"));
                 }
 
                 gid = newest;
             }
             else if (!GuidelineId.TryParse(guidelineText, out gid))
             {
-                return ApiError.BadRequest("Invalid guideline", $"'{guidelineText}' is not YYYY.MM, next or ADDON.YYYY.MM (optionally with .json)");
+                return Verdict.Failed(ApiError.BadRequest("Invalid guideline", $"'{guidelineText}' is not YYYY.MM, next or ADDON.YYYY.MM (optionally with .json)"));
             }
 
             var found = await catalog.LoadForTargetAsync(gid, targetKey, ct);
             if (found.Guideline is not { } g)
             {
-                return ApiError.Of(found.Status, found.Status == StatusCodes.Status400BadRequest ? "Invalid target" : "Guideline unavailable", found.Error);
+                return Verdict.Failed(ApiError.Of(found.Status, found.Status == StatusCodes.Status400BadRequest ? "Invalid target" : "Guideline unavailable", found.Error));
             }
 
             var key = g.Id.ToString();
             var stored = await db.Compliance.AsNoTracking()
-                .Where(c => c.RunId == run.Id && c.Guideline == key && c.Target == targetKey)
-                .Select(c => c.ReportJson)
+                .Where(c => c.RunId == runId && c.Guideline == key && c.Target == targetKey)
+                .Select(c => new { c.Compliant, c.ReportJson })
                 .FirstOrDefaultAsync(ct);
             if (stored is not null)
             {
-                return TypedResults.Text(stored, "application/json");
+                return new Verdict(key, targetKey, stored.Compliant, stored.ReportJson);
             }
 
-            var outcomes = (await db.RunResults.AsNoTracking().Where(r => r.RunId == run.Id).ToListAsync(ct)).Select(ToOutcome);
+            var outcomes = (await db.RunResults.AsNoTracking().Where(r => r.RunId == runId).ToListAsync(ct)).Select(ToOutcome);
             var report = ComplianceEvaluator.Evaluate(g, targetKey, outcomes);
             var json = ComplianceJson.ToJson(report);
             db.Compliance.Add(new ComplianceSnapshot
             {
-                RunId = run.Id,
+                RunId = runId,
                 Guideline = key,
                 Target = targetKey,
                 Compliant = report.Compliant,
@@ -80,13 +96,14 @@ internal static partial class ResultsApi
             catch (DbUpdateException)
             {
                 // A concurrent request stored the same (deterministic) report first.
+                db.ChangeTracker.Entries<ComplianceSnapshot>().ToList().ForEach(e => e.State = EntityState.Detached);
             }
 
-            return TypedResults.Text(json, "application/json");
+            return new Verdict(key, targetKey, report.Compliant, json);
         }
         catch (GuidelineSourceException e)
         {
-            return ApiError.Of(StatusCodes.Status502BadGateway, "Guideline source unavailable", e.Message);
+            return Verdict.Failed(ApiError.Of(StatusCodes.Status502BadGateway, "Guideline source unavailable", e.Message));
         }
     }
 
@@ -97,6 +114,7 @@ internal static partial class ResultsApi
         {
             "pass" => TestStatus.Passed,
             "skip" => TestStatus.Skipped,
+            "not-run" => TestStatus.NotRun,
             _ => TestStatus.Failed,
         },
         r.Reason,

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Stackmark.RefStack;
+using Stackmark.Server.Auth;
 using Stackmark.Server.Data;
 using Stackmark.Server.Http;
 
@@ -12,7 +12,8 @@ internal static partial class ResultsApi
 
     /// <summary>
     /// RefStack's upload, in its order (wire notes §2): read the exact bytes, parse and validate, verify a signature
-    /// when either header is present, find the key's owner, refuse anonymous uploads unless allowed, store.
+    /// when either header is present (version 1, or version 2 with timestamp and nonce), find the key's owner, refuse
+    /// anonymous uploads unless allowed, store. A body sent as <c>application/vnd.subunit</c> is a subunit upload.
     /// </summary>
     private static async Task<Results<Created<UploadResponse>, JsonHttpResult<ApiError>>> Upload(
         HttpContext http, RegistryDbContext db, RegistryOptions options, CancellationToken ct)
@@ -20,7 +21,12 @@ internal static partial class ResultsApi
         var body = await RequestBody.ReadBytesAsync(http.Request, options.MaxUploadBytes, ct);
         if (body is null)
         {
-            return ApiError.Of(StatusCodes.Status413PayloadTooLarge, "Request too large", $"uploads are limited to {options.MaxUploadBytes} bytes");
+            return TooLarge(options);
+        }
+
+        if (IsSubunit(http.Request.ContentType))
+        {
+            return await StoreSubunitAsync(body, http, db, options, ct);
         }
 
         var parsed = RefStackResults.Parse(body, "upload");
@@ -35,58 +41,87 @@ internal static partial class ResultsApi
             return ApiError.BadRequest("Request doesn't correspond to schema", why);
         }
 
-        var signature = http.Request.Headers["X-Signature"].ToString();
-        var publicKey = http.Request.Headers["X-Public-Key"].ToString();
-        UserPublicKey? signer = null;
-        if (signature.Length > 0 || publicKey.Length > 0)
+        var tests = results.Passed.Select(t => new TestRunResult
         {
-            if (signature.Length == 0 || publicKey.Length == 0)
-            {
-                return ApiError.BadRequest("Malformed signature", "send both X-Signature and X-Public-Key, or neither");
-            }
-
-            var verified = ResultSigner.Verify(body, signature, publicKey);
-            if (verified.Value is not { } key)
-            {
-                return ApiError.BadRequest("Signature verification failed", verified.Error);
-            }
-
-            // RefStack's index is md5(blob); the full blob is compared so a collision cannot borrow another's account.
-            var md5 = key.RefStackLookupKey;
-            var blob = Convert.ToBase64String(key.Blob.Span);
-            signer = await db.PublicKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Md5 == md5 && k.Blob == blob, ct);
-            if (signer is null)
-            {
-                return ApiError.Unauthorized("User with specified key not found");
-            }
-        }
-        else if (!options.AllowAnonymousUploads)
-        {
-            return ApiError.Unauthorized("Anonymous uploads are disabled on this registry: sign the results with a registered key");
-        }
-
-        var run = new TestRun
-        {
-            Id = Guid.CreateVersion7(),
-            CreatedAt = Timestamps.Now(options.TimeProvider),
-            Cpid = results.Cpid,
-            DurationSeconds = results.DurationSeconds,
-            OwnerId = signer?.UserId,
-            PublicKeyId = signer?.Id,
-            SignedKeyFingerprint = signer?.Sha256Fingerprint,
-            ProductVersionId = signer is null ? null : await ProductVersionForAsync(results.Cpid, signer.UserId, db, ct),
-        };
-        run.Results.AddRange(results.Passed.Select(t => new TestRunResult
-        {
-            RunId = run.Id,
             Name = t.Name.Value,
             IdempotentId = t.Id?.ToString(),
             Status = "pass",
             Reason = t.Reason,
             DurationSeconds = t.Duration?.TotalSeconds,
-        }));
+        });
+        return await StoreAsync(results.Cpid, results.DurationSeconds, "refstack-v1", tests, subunit: null, body, http, db, options, ct);
+    }
+
+    private static JsonHttpResult<ApiError> TooLarge(RegistryOptions options) =>
+        ApiError.Of(StatusCodes.Status413PayloadTooLarge, "Request too large", $"uploads are limited to {options.MaxUploadBytes} bytes");
+
+    /// <summary>Checks the signature, applies the anonymous-upload policy, links a product version by cpid, stores the run.</summary>
+    private static async Task<Results<Created<UploadResponse>, JsonHttpResult<ApiError>>> StoreAsync(
+        string cpid, long durationSeconds, string format, IEnumerable<TestRunResult> tests, byte[]? subunit, byte[] body,
+        HttpContext http, RegistryDbContext db, RegistryOptions options, CancellationToken ct, IReadOnlyDictionary<string, string>? meta = null)
+    {
+        var (signed, error) = await UploadAuthentication.AuthenticateAsync(http, body, db, options, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (signed is null && !options.AllowAnonymousUploads)
+        {
+            return ApiError.Unauthorized("Anonymous uploads are disabled on this registry: sign the results with a registered key");
+        }
+
+        var signer = signed?.Key;
+        var run = new TestRun
+        {
+            Id = Guid.CreateVersion7(),
+            CreatedAt = Timestamps.Now(options.TimeProvider),
+            Cpid = cpid,
+            DurationSeconds = durationSeconds,
+            OwnerId = signer?.UserId,
+            PublicKeyId = signer?.Id,
+            SignedKeyFingerprint = signer?.Sha256Fingerprint,
+            SignatureVersion = signed?.Version,
+            Format = format,
+            ProductVersionId = signer is null ? null : await ProductVersionForAsync(cpid, signer.UserId, db, ct),
+        };
+        foreach (var t in tests)
+        {
+            t.RunId = run.Id;
+            run.Results.Add(t);
+        }
+
+        foreach (var (key, value) in meta ?? new Dictionary<string, string>())
+        {
+            run.Meta.Add(new TestRunMeta { RunId = run.Id, Key = key, Value = value });
+        }
+
         db.Runs.Add(run);
-        await db.SaveChangesAsync(ct);
+        if (subunit is not null)
+        {
+            db.RunSubunits.Add(new TestRunSubunit { RunId = run.Id, Content = subunit });
+        }
+
+        if (signed?.Nonce is { } nonce)
+        {
+            db.UploadNonces.Add(nonce);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (signed?.Nonce is not null)
+        {
+            // Two copies of one signed upload raced: the nonce's primary key let one through.
+            db.ChangeTracker.Clear();
+            if (await db.UploadNonces.AnyAsync(x => x.Nonce == signed.Nonce.Nonce, ct))
+            {
+                return UploadAuthentication.Replayed();
+            }
+
+            throw;
+        }
 
         var url = RunUrl(http.Request, options, run.Id);
         return TypedResults.Created(url, new UploadResponse(run.Id.ToString(), url));

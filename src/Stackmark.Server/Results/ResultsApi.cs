@@ -15,12 +15,21 @@ internal static partial class ResultsApi
     {
         var group = routes.MapGroup("/v1/results").WithTags("results");
         group.MapPost("/", Upload)
+            .Accepts<byte[]>("application/json", SubunitMediaType)
+            .WithSummary("Uploads a RefStack results document (or, as application/vnd.subunit with ?cpid=, a subunit stream), signed with X-Signature/X-Public-Key (or anonymous when allowed).");
+        group.MapPost("/subunit", UploadSubunit)
+            .Accepts<byte[]>(SubunitMediaType, "application/octet-stream")
+            .WithSummary("Uploads a subunit v2 stream (?cpid=…&duration_seconds=…), signed like a JSON upload; every test's status, reason and duration are kept.");
+        group.MapPost("/full", UploadFull)
             .Accepts<byte[]>("application/json")
-            .WithSummary("Uploads a RefStack results document, signed with X-Signature/X-Public-Key (or anonymous when allowed).");
+            .WithSummary("Uploads the full-results.json of `stackmark run` (every test's status, reason, duration; guideline and target become meta), signed like a JSON upload.");
         group.MapGet("/", List).WithSummary("Public runs (unsigned or shared) newest first, or the caller's own with `signed`; 20 a page.");
         group.MapGet("/schema", Schema).WithSummary("The JSON Schema of the upload document.");
         group.MapGet("/{id}", Show).WithSummary("One run; `results` are the passed test names.");
+        group.MapPut("/{id}", Update).WithSummary("Links a product version (owner with the product's vendor admin, or foundation) and verifies (foundation); 200 with the run.");
         group.MapDelete("/{id}", Delete).WithSummary("Deletes a run (owner or foundation; not once verified).");
+        group.MapGet("/{id}/subunit", Subunit).WithSummary("The raw subunit stream of a subunit upload (owner and foundation).");
+        group.MapGet("/{id}/verification", Verification).WithSummary("The compliance report snapshot taken when the run was verified, and the verification history (foundation).");
         group.MapGet("/{id}/tests", Tests).WithSummary("Every test of a run with status, skip reason and duration (Stackmark extension).");
         group.MapGet("/{id}/meta", ListMeta).WithSummary("A run's metadata (non-owners see shared, guideline, target).");
         group.MapPost("/{id}/meta/{key}", SetMeta).Accepts<string>("text/plain").WithSummary("Sets shared, guideline or target; the raw body is the value.");
@@ -66,14 +75,14 @@ internal static partial class ResultsApi
         return meta;
     }
 
-    private static async Task<Results<Ok<ResultDetail>, JsonHttpResult<ApiError>>> Show(string id, HttpContext http, RegistryDbContext db, RegistryOptions options, CancellationToken ct)
+    private static async Task<Results<Ok<ResultDetail>, JsonHttpResult<ApiError>>> Show(string id, HttpContext http, RegistryDbContext db, CancellationToken ct)
     {
         var (run, role, error) = await FindReadableAsync(id, Caller.From(http.User), db, ct);
-        if (run is null)
-        {
-            return error!;
-        }
+        return run is null ? error! : TypedResults.Ok(await DetailAsync(run, role, db, ct));
+    }
 
+    private static async Task<ResultDetail> DetailAsync(TestRun run, ResultRole role, RegistryDbContext db, CancellationToken ct)
+    {
         var names = await db.RunResults.AsNoTracking()
             .Where(r => r.RunId == run.Id && r.Status == "pass")
             .OrderBy(r => r.Name)
@@ -83,7 +92,7 @@ internal static partial class ResultsApi
             ? await db.Users.Where(u => u.Id == v).Select(u => u.UserName).FirstOrDefaultAsync(ct)
             : null;
         var pv = await ProductVersionsAsync([run.Id], role >= ResultRole.Owner, db, ct);
-        return TypedResults.Ok(new ResultDetail(
+        return new ResultDetail(
             run.Id.ToString(),
             Timestamps.Render(run.CreatedAt),
             run.DurationSeconds,
@@ -94,7 +103,10 @@ internal static partial class ResultsApi
             ResultRoles.Word(role),
             role >= ResultRole.Owner ? run.Cpid : null,
             verifiedBy,
-            run.VerifiedAt is { } at ? Timestamps.Render(at) : null));
+            run.VerifiedAt is { } at ? Timestamps.Render(at) : null,
+            run is { VerificationStatus: not 0, VerifiedGuideline: { } g, VerifiedTarget: { } t, VerifiedCompliant: { } c } ? new VerificationDto(g, t, c) : null,
+            run.SignatureVersion,
+            run.Format);
     }
 
     private static async Task<Results<Ok<List<TestResultDto>>, JsonHttpResult<ApiError>>> Tests(string id, HttpContext http, RegistryDbContext db, CancellationToken ct)

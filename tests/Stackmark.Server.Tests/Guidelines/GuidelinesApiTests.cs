@@ -97,6 +97,11 @@ public sealed class GuidelinesApiTests(SqliteRegistry registry) : IClassFixture<
         var paths = openApi.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/v1/results", out _) || paths.TryGetProperty("/v1/results/", out _));
         Assert.True(paths.TryGetProperty("/v1/guidelines/{file}/tests", out _));
+        foreach (var path in new[] { "/v1/vendors/{id}/action", "/v1/vendors/{id}/users/{openid}", "/v1/products/{id}/versions/{versionId}", "/v1/results/subunit", "/v1/results/full", "/v1/results/{id}/verification" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+
         var schema = await registry.Http.GetFromJsonAsync<JsonElement>(new Uri("/v1/results/schema", UriKind.Relative));
         Assert.False(schema.GetProperty("additionalProperties").GetBoolean());
     }

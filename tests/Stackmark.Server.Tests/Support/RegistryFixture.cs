@@ -30,6 +30,9 @@ public abstract class RegistryFixture : IAsyncLifetime
 
     protected virtual bool AllowAnonymousUploads => false;
 
+    /// <summary>The registry's clock (the system clock unless a fixture fakes it).</summary>
+    public virtual TimeProvider Clock => TimeProvider.System;
+
     protected string? ConnectionString { get; private set; }
 
     /// <summary>A connection string for a fresh database, or null with the reason there is none.</summary>
@@ -54,6 +57,7 @@ public abstract class RegistryFixture : IAsyncLifetime
                 BootstrapAdminPassword = AdminPassword,
                 AllowAnonymousUploads = AllowAnonymousUploads,
                 MaxUploadBytes = 1024 * 1024,
+                TimeProvider = Clock,
             },
             ["--Logging:LogLevel:Default=Warning"]);
         await _app.StartAsync();
@@ -177,4 +181,16 @@ public sealed class AnonymousSqliteRegistry : SqliteRegistry
 public sealed class AnonymousPostgresRegistry : PostgresRegistry
 {
     protected override bool AllowAnonymousUploads => true;
+}
+
+/// <summary>SQLite with a clock that stands at 2031-03-01 12:00 UTC until a test moves it.</summary>
+public sealed class ClockedSqliteRegistry : SqliteRegistry
+{
+    public override ManualClock Clock { get; } = new(new DateTimeOffset(2031, 3, 1, 12, 0, 0, TimeSpan.Zero));
+}
+
+/// <summary>PostgreSQL with a clock that stands at 2031-03-01 12:00 UTC until a test moves it.</summary>
+public sealed class ClockedPostgresRegistry : PostgresRegistry
+{
+    public override ManualClock Clock { get; } = new(new DateTimeOffset(2031, 3, 1, 12, 0, 0, TimeSpan.Zero));
 }

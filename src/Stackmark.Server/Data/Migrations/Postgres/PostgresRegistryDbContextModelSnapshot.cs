@@ -211,6 +211,52 @@ namespace Stackmark.Server.Data.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Stackmark.Server.Data.ResultVerificationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_id");
+
+                    b.Property<bool?>("Compliant")
+                        .HasColumnType("boolean")
+                        .HasColumnName("compliant");
+
+                    b.Property<string>("Guideline")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("guideline");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("target");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("verified");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("RunId", "At");
+
+                    b.ToTable("result_verification_events", (string)null);
+                });
+
             modelBuilder.Entity("Stackmark.Server.Data.TestRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -254,6 +300,10 @@ namespace Stackmark.Server.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("shared");
 
+                    b.Property<int?>("SignatureVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("signature_version");
+
                     b.Property<string>("SignedKeyFingerprint")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -270,6 +320,24 @@ namespace Stackmark.Server.Data.Migrations.Postgres
                     b.Property<Guid?>("VerifiedById")
                         .HasColumnType("uuid")
                         .HasColumnName("verified_by_id");
+
+                    b.Property<bool?>("VerifiedCompliant")
+                        .HasColumnType("boolean")
+                        .HasColumnName("verified_compliant");
+
+                    b.Property<string>("VerifiedGuideline")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("verified_guideline");
+
+                    b.Property<string>("VerifiedReportJson")
+                        .HasColumnType("text")
+                        .HasColumnName("verified_report_json");
+
+                    b.Property<string>("VerifiedTarget")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("verified_target");
 
                     b.HasKey("Id");
 
@@ -361,6 +429,24 @@ namespace Stackmark.Server.Data.Migrations.Postgres
                     b.ToTable("test_run_subunit", (string)null);
                 });
 
+            modelBuilder.Entity("Stackmark.Server.Data.UploadNonce", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("nonce");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("upload_nonces", (string)null);
+                });
+
             modelBuilder.Entity("Stackmark.Server.Data.UserPublicKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -437,6 +523,11 @@ namespace Stackmark.Server.Data.Migrations.Postgres
                         .HasColumnType("character varying(128)")
                         .HasColumnName("name");
 
+                    b.Property<string>("RegistrationDeclineReason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("registration_decline_reason");
+
                     b.Property<int>("Type")
                         .HasColumnType("integer")
                         .HasColumnName("type");
@@ -506,6 +597,20 @@ namespace Stackmark.Server.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Stackmark.Server.Data.ResultVerificationEvent", b =>
+                {
+                    b.HasOne("Stackmark.Server.Data.RegistryUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Stackmark.Server.Data.TestRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stackmark.Server.Data.TestRun", b =>

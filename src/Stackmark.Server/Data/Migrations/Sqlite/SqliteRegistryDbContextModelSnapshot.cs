@@ -206,6 +206,52 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Stackmark.Server.Data.ResultVerificationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_id");
+
+                    b.Property<bool?>("Compliant")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("compliant");
+
+                    b.Property<string>("Guideline")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guideline");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("RunId", "At");
+
+                    b.ToTable("result_verification_events", (string)null);
+                });
+
             modelBuilder.Entity("Stackmark.Server.Data.TestRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -249,6 +295,10 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("shared");
 
+                    b.Property<int?>("SignatureVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signature_version");
+
                     b.Property<string>("SignedKeyFingerprint")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -265,6 +315,24 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
                     b.Property<Guid?>("VerifiedById")
                         .HasColumnType("TEXT")
                         .HasColumnName("verified_by_id");
+
+                    b.Property<bool?>("VerifiedCompliant")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified_compliant");
+
+                    b.Property<string>("VerifiedGuideline")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_guideline");
+
+                    b.Property<string>("VerifiedReportJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_report_json");
+
+                    b.Property<string>("VerifiedTarget")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_target");
 
                     b.HasKey("Id");
 
@@ -356,6 +424,24 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
                     b.ToTable("test_run_subunit", (string)null);
                 });
 
+            modelBuilder.Entity("Stackmark.Server.Data.UploadNonce", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nonce");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("upload_nonces", (string)null);
+                });
+
             modelBuilder.Entity("Stackmark.Server.Data.UserPublicKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -432,6 +518,11 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("RegistrationDeclineReason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_decline_reason");
+
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER")
                         .HasColumnName("type");
@@ -501,6 +592,20 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Stackmark.Server.Data.ResultVerificationEvent", b =>
+                {
+                    b.HasOne("Stackmark.Server.Data.RegistryUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Stackmark.Server.Data.TestRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stackmark.Server.Data.TestRun", b =>

@@ -19,6 +19,8 @@ namespace Stackmark.RefStack;
 /// </remarks>
 public sealed partial class RefStackUploader(HttpClient http)
 {
+    private const int ExpectContinueThreshold = 64 * 1024;
+
     /// <summary>refstack-client's default server (<c>--url</c>, <c>REFSTACK_URL</c>).</summary>
     public static readonly Uri DefaultBaseUrl = new("https://refstack.openstack.org/api");
 
@@ -42,6 +44,7 @@ public sealed partial class RefStackUploader(HttpClient http)
     /// <param name="body">The body bytes, normally from <see cref="RefStackJson.Serialize"/>.</param>
     /// <param name="signingKey">The key to sign with, or null for an anonymous upload.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+
     public async Task<UploadResult> UploadAsync(Uri baseUrl, ReadOnlyMemory<byte> body, RSA? signingKey = null, CancellationToken cancellationToken = default)
     {
         var endpoint = ResultsEndpoint(baseUrl);
@@ -50,6 +53,9 @@ public sealed partial class RefStackUploader(HttpClient http)
             Content = new ReadOnlyMemoryContent(body),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        // A large body waits for "100 Continue": a server that refuses it (413, 401) answers before it is sent,
+        // instead of resetting the connection mid-upload and losing its answer.
+        request.Headers.ExpectContinue = body.Length > ExpectContinueThreshold;
         if (signingKey is not null)
         {
             request.Headers.TryAddWithoutValidation("X-Signature", ResultSigner.Sign(body.Span, signingKey));

@@ -57,6 +57,14 @@ public sealed class UploadTests(StorageRun storage)
             var stored = await http.GetFromJsonAsync<JsonElement>($"/v1/results/{testId}");
             Assert.Equal(58, stored.GetProperty("results").GetArrayLength());
 
+            // The replay-protected signature is accepted too, as a new upload.
+            var (v2Exit, v2Out, v2Err) = await DevCloud.StackmarkAsync("upload", runDir, "--url", url, "--key", key, "--signature-version", "2");
+            Assert.True(v2Exit == 0, v2Err);
+            var v2Id = v2Out.Trim().Split('/', '#').Last();
+            Assert.NotEqual(testId, v2Id);
+            var v2 = await http.GetFromJsonAsync<JsonElement>($"/v1/results/{v2Id}");
+            Assert.Equal(2, v2.GetProperty("signature_version").GetInt32());
+
             (upExit, _, upErr) = await DevCloud.StackmarkAsync("upload", runDir, "--url", url);
             Assert.Equal(3, upExit);
             Assert.Contains("401", upErr, StringComparison.Ordinal);

@@ -16,7 +16,9 @@ internal static class UploadCommand
         var path = new Argument<string>("RESULTS") { Description = "A run directory (its results.json) or a results.json file." };
         var url = new Option<string>("--url") { Description = "The registry's API base, e.g. http://127.0.0.1:8000 (…/v1/results/ is appended).", Required = true };
         var key = new Option<string?>("--key", "-i") { Description = "RSA private key (PEM, PKCS#8 or OpenSSH format, unencrypted, 2048 bits or more) to sign with." };
-        var command = new Command("upload", "Sign and upload results to a RefStack-compatible registry.") { path, url, key };
+        var version = new Option<int>("--signature-version") { Description = "1: RefStack's body signature (any RefStack server); 2: Stackmark's replay-protected signature (a Stackmark registry).", DefaultValueFactory = _ => 1 };
+        version.AcceptOnlyFromAmong("1", "2");
+        var command = new Command("upload", "Sign and upload results to a RefStack-compatible registry.") { path, url, key, version };
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(path)!;
@@ -39,10 +41,11 @@ internal static class UploadCommand
 
             using var signingKey = parse.GetValue(key) is { } keyFile ? PrivateKeyFile.Load(keyFile) is { Success: true } k ? k.Value : throw new UsageException(PrivateKeyFile.Load(keyFile).Error!) : null;
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-            var outcome = await new RefStackUploader(http).UploadAsync(baseUrl, results, signingKey, ct);
+            var outcome = await new RefStackUploader(http) { SignatureVersion = parse.GetValue(version) }.UploadAsync(baseUrl, results, signingKey, ct);
             if (!outcome.Success)
             {
-                cx.Error.WriteLine($"stackmark: upload to {RefStackUploader.ResultsEndpoint(baseUrl)} failed: {outcome.Error}");
+                var status = outcome.StatusCode is { } code ? $"HTTP {code}: " : "";
+                cx.Error.WriteLine($"stackmark: upload to {RefStackUploader.ResultsEndpoint(baseUrl)} failed: {status}{outcome.Error}");
                 return ExitCodes.RunnerError;
             }
 

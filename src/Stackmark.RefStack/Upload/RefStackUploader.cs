@@ -28,6 +28,15 @@ public sealed partial class RefStackUploader(HttpClient http)
 
     private readonly HttpClient _http = http ?? throw new ArgumentNullException(nameof(http));
 
+    /// <summary>
+    /// 1 (default): RefStack's signature over the body only, which any RefStack server accepts but a captured upload
+    /// can replay; 2: Stackmark's signature over method, path, time, nonce and body hash (<see cref="UploadSignatureV2"/>).
+    /// </summary>
+    public int SignatureVersion { get; init; } = 1;
+
+    /// <summary>The clock for version 2 timestamps.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Serialises, optionally signs, and uploads <paramref name="results"/>.</summary>
     /// <param name="baseUrl">The API base, e.g. <see cref="DefaultBaseUrl"/>; a trailing slash is fine.</param>
     /// <param name="results">The results document.</param>
@@ -56,7 +65,19 @@ public sealed partial class RefStackUploader(HttpClient http)
         // A large body waits for "100 Continue": a server that refuses it (413, 401) answers before it is sent,
         // instead of resetting the connection mid-upload and losing its answer.
         request.Headers.ExpectContinue = body.Length > ExpectContinueThreshold;
-        if (signingKey is not null)
+        if (signingKey is not null && SignatureVersion == 2)
+        {
+            // Stackmark's replay-protected signature: method, target, time and a nonce are signed with the body hash.
+            var timestamp = UploadSignatureV2.Timestamp(Time.GetUtcNow());
+            var nonce = UploadSignatureV2.NewNonce();
+            var canonical = UploadSignatureV2.CanonicalBytes("POST", endpoint.PathAndQuery, timestamp, nonce, body.Span);
+            request.Headers.TryAddWithoutValidation(UploadSignatureV2.VersionHeader, UploadSignatureV2.Version);
+            request.Headers.TryAddWithoutValidation(UploadSignatureV2.TimestampHeader, timestamp);
+            request.Headers.TryAddWithoutValidation(UploadSignatureV2.NonceHeader, nonce);
+            request.Headers.TryAddWithoutValidation("X-Signature", ResultSigner.Sign(canonical, signingKey));
+            request.Headers.TryAddWithoutValidation("X-Public-Key", SshPublicKey.FromRsa(signingKey).ToHeaderValue());
+        }
+        else if (signingKey is not null)
         {
             request.Headers.TryAddWithoutValidation("X-Signature", ResultSigner.Sign(body.Span, signingKey));
             request.Headers.TryAddWithoutValidation("X-Public-Key", SshPublicKey.FromRsa(signingKey).ToHeaderValue());

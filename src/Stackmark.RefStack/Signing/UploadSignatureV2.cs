@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Stackmark.Server.Auth;
+namespace Stackmark.RefStack;
 
 /// <summary>
 /// Stackmark's version 2 upload signature: the bytes a client signs so that an upload cannot be replayed. RefStack's

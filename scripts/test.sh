@@ -13,9 +13,10 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # Debian tools the tests drive for real: python-subunit (interop and golden bytes), ssh-keygen and openssl
 # (signature checks), /usr/bin/python3 (the RefStack-rules oracle), python3-tempest (its tree
 # and `stestr list` check the static Tempest reader), postgresql (the registry's storage tests start a
-# cluster of their own on 127.0.0.1).
+# cluster of their own on 127.0.0.1), chromium (the registry UI's browser tests, driven by Playwright; nothing
+# is downloaded).
 need=()
-for pkg in python3 python3-subunit subunit python3-tempest openssh-client openssl postgresql; do
+for pkg in python3 python3-subunit subunit python3-tempest openssh-client openssl postgresql chromium; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

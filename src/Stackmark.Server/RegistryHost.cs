@@ -10,6 +10,7 @@ using Stackmark.Server.Products;
 using Stackmark.Server.Profile;
 using Stackmark.Server.Results;
 using Stackmark.Server.Vendors;
+using Stackmark.Server.Web;
 
 namespace Stackmark.Server;
 
@@ -44,6 +45,7 @@ public static class RegistryHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddProblemDetails();
         services.AddOpenApi();
+        builder.AddWebUi(options);
 
         var app = builder.Build();
         app.UseExceptionHandler(e => e.Run(WriteUnexpectedError));
@@ -58,6 +60,8 @@ public static class RegistryHost
         app.MapAuth();
         app.MapVendors();
         app.MapProducts();
+        app.MapWebUi();
+        Community.CommunityApi.MapCommunity(app);
         return app;
     }
 

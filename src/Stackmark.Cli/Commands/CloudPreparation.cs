@@ -10,7 +10,7 @@ internal sealed record PreparedCloud(string CloudName, string TempestConf, strin
 /// <summary>Resolves the cloud, discovers it (read-only) and writes the Tempest configuration.</summary>
 internal static class CloudPreparation
 {
-    public static async Task<PreparedCloud> PrepareAsync(CliContext cx, string? cloudName, IReadOnlyList<string> altClouds, string? tempestConfFile, IReadOnlyList<string> overrideTexts, CancellationToken ct)
+    public static async Task<PreparedCloud> PrepareAsync(CliContext cx, string? cloudName, IReadOnlyList<string> altClouds, string? tempestConfFile, IReadOnlyList<string> overrideTexts, IReadOnlyCollection<string> neededProjects, CancellationToken ct)
     {
         var resolver = CloudConfigResolver.FromSystem();
         CloudConfig cloud;
@@ -40,6 +40,13 @@ internal static class CloudPreparation
         }
 
         cx.Console.Write(DiscoveryView(cloud, discovery));
+        // Capabilities name their OpenStack project (nova, swift, …), which is also Tempest's service codename.
+        var missing = neededProjects.Where(p => discovery.Service(p) is { Available: false }).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            cx.Console.MarkupLineInterpolated($"[yellow]warning:[/] the target's required capabilities need {string.Join(", ", missing)}, which the cloud's catalog lacks: their tests will be skipped and the run cannot be compliant");
+        }
+
         if (tempestConfFile is not null)
         {
             if (!File.Exists(tempestConfFile))

@@ -59,7 +59,8 @@ internal static class RunCommand
             }
 
             await TempestInstaller.EnsureAsync(cx, parse.GetValue(tempestBin)!, ct);
-            var prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), parse.GetValue(overrides) ?? [], ct);
+            var projects = g.CapabilitiesOf(targetKey, [CapabilityStatus.Required]).Select(c => c.Definition?.Project).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), parse.GetValue(overrides) ?? [], projects, ct);
             var dir = parse.GetValue(output) ?? Path.Combine("runs", $"{g.Id}-{targetKey}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
             if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
             {

@@ -9,7 +9,7 @@ public static class ScoringCommands
 {
     internal static Command Create(CliContext cx) => new("scoring", "Scoring worksheets (scoring/*.txt): recompute totals and stars, show the matrix.")
     {
-        Check(cx), Show(cx),
+        Check(cx), Show(cx), CommunityCommand.Create(cx),
     };
 
     /// <summary>

@@ -168,6 +168,8 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(x => x.ExpiresAt);
         });
 
+        modelBuilder.ApplyConfiguration(new Auth.ExternalLoginConfiguration());
+
         // snake_case columns, so hand-written SQL against PostgreSQL needs no quoting.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Stackmark.RefStack;
-using Stackmark.Server.Auth;
 using Stackmark.Server.Tests.Support;
 
 namespace Stackmark.Server.Tests.Auth;

@@ -35,6 +35,9 @@ public abstract class RegistryFixture : IAsyncLifetime
 
     protected string? ConnectionString { get; private set; }
 
+    /// <summary>More command-line configuration for the registry (e.g. <c>--Oidc:Authority=…</c>); none by default.</summary>
+    protected virtual Task<IReadOnlyList<string>> ExtraArgsAsync() => Task.FromResult<IReadOnlyList<string>>([]);
+
     /// <summary>A connection string for a fresh database, or null with the reason there is none.</summary>
     protected abstract Task<(string? ConnectionString, string? Problem)> CreateDatabaseAsync();
 
@@ -59,7 +62,7 @@ public abstract class RegistryFixture : IAsyncLifetime
                 MaxUploadBytes = 1024 * 1024,
                 TimeProvider = Clock,
             },
-            ["--Logging:LogLevel:Default=Warning"]);
+            ["--Logging:LogLevel:Default=Warning", .. await ExtraArgsAsync()]);
         await _app.StartAsync();
         BaseUrl = new Uri(_app.Urls.First());
         Http.BaseAddress = BaseUrl;

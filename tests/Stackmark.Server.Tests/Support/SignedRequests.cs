@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Stackmark.RefStack;
-using Stackmark.Server.Auth;
 
 namespace Stackmark.Server.Tests.Support;
 

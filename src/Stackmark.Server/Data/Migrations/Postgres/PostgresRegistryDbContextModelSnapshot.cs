@@ -22,6 +22,33 @@ namespace Stackmark.Server.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Stackmark.Server.Auth.ExternalLogin", b =>
+                {
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Issuer", "Subject");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("user_logins", (string)null);
+                });
+
             modelBuilder.Entity("Stackmark.Server.Data.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -555,6 +582,15 @@ namespace Stackmark.Server.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("vendor_admins", (string)null);
+                });
+
+            modelBuilder.Entity("Stackmark.Server.Auth.ExternalLogin", b =>
+                {
+                    b.HasOne("Stackmark.Server.Data.RegistryUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stackmark.Server.Data.ApiToken", b =>

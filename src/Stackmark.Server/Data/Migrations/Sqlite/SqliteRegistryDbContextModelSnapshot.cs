@@ -17,6 +17,33 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Stackmark.Server.Auth.ExternalLogin", b =>
+                {
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Issuer", "Subject");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("user_logins", (string)null);
+                });
+
             modelBuilder.Entity("Stackmark.Server.Data.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -550,6 +577,15 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("vendor_admins", (string)null);
+                });
+
+            modelBuilder.Entity("Stackmark.Server.Auth.ExternalLogin", b =>
+                {
+                    b.HasOne("Stackmark.Server.Data.RegistryUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stackmark.Server.Data.ApiToken", b =>

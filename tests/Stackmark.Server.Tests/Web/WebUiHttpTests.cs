@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Stackmark.Server.Tests.Support;
+
+namespace Stackmark.Server.Tests.Web;
+
+/// <summary>The web UI over plain HTTP (no browser): cookie attributes, CSRF refusals, the cookie/Bearer split, access rules.</summary>
+public sealed partial class WebUiHttpTests(WebRegistry registry) : IClassFixture<WebRegistry>
+{
+    private HttpClient NewBrowserLikeClient(out CookieContainer cookies)
+    {
+        cookies = new CookieContainer();
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = registry.BaseUrl };
+    }
+
+    private static async Task<string> CsrfTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        return CsrfField().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new Xunit.Sdk.XunitException("no antiforgery field on " + path);
+    }
+
+    private static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string user, string password, string? token, string returnUrl = "/results")
+    {
+        var fields = new Dictionary<string, string> { ["username"] = user, ["password"] = password, ["returnUrl"] = returnUrl };
+        if (token is not null)
+        {
+            fields["__csrf"] = token;
+        }
+
+        return await client.PostAsync("/login", new FormUrlEncodedContent(fields));
+    }
+
+    [SkippableFact]
+    public async Task Pages_render_as_html_with_security_headers()
+    {
+        registry.RequireServer();
+        foreach (var path in new[] { "/results", "/guidelines", "/guidelines/2020.06", "/vendors", "/products", "/login" })
+        {
+            using var response = await registry.Http.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+
+        var guideline = await registry.Http.GetStringAsync("/guidelines/2020.06?target=object");
+        Assert.Contains("objectstore-", guideline, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Login_sets_an_httponly_samesite_lax_session_cookie_that_the_api_ignores_while_bearer_tokens_keep_working()
+    {
+        registry.RequireServer();
+        using var client = NewBrowserLikeClient(out _);
+        using var login = await LoginAsync(client, "admin", RegistryFixture.AdminPassword, await CsrfTokenAsync(client, "/login"), "/profile");
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/profile", login.Headers.Location?.OriginalString);
+        var session = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("stackmark.session=", StringComparison.Ordinal));
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
+
+        var profile = await client.GetStringAsync("/profile");
+        Assert.Contains("<dd id=\"username\">admin</dd>", profile, StringComparison.Ordinal);
+
+        // The cookie does not authenticate the API (so the API needs no CSRF defence); a Bearer token does.
+        using var api = await client.GetAsync("/v1/profile");
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        using var bearer = await registry.SendAsync(HttpMethod.Get, "/v1/profile", await registry.AdminTokenAsync());
+        Assert.Equal(HttpStatusCode.OK, bearer.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Forms_without_the_antiforgery_token_are_refused_and_bad_passwords_and_foreign_return_urls_get_nowhere()
+    {
+        registry.RequireServer();
+        using var client = NewBrowserLikeClient(out _);
+        using var noToken = await LoginAsync(client, "admin", RegistryFixture.AdminPassword, token: null);
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        Assert.DoesNotContain(noToken.Headers.TryGetValues("Set-Cookie", out var c1) ? c1 : [], v => v.StartsWith("stackmark.session=", StringComparison.Ordinal));
+
+        using var wrong = await LoginAsync(client, "admin", "not the password", await CsrfTokenAsync(client, "/login"));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Contains("wrong password", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var foreign = await LoginAsync(client, "admin", RegistryFixture.AdminPassword, await CsrfTokenAsync(client, "/login"), "//evil.example/");
+        Assert.Equal("/results", foreign.Headers.Location?.OriginalString);
+
+        using var logout = await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/profile")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Private_results_vendors_and_products_stay_private_on_pages()
+    {
+        registry.RequireServer();
+        var scene = await Scene.CreateAsync(registry);
+        var result = await scene.NewResultAsync(scene.KeyA);
+        var (product, _) = await scene.NewProductAsync(scene.VendorA);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await registry.Http.GetAsync($"/results/{result}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await registry.Http.GetAsync($"/vendors/{scene.VendorA}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await registry.Http.GetAsync($"/products/{product}")).StatusCode);
+        Assert.DoesNotContain(result, await registry.Http.GetStringAsync("/results"), StringComparison.Ordinal);
+
+        using var other = NewBrowserLikeClient(out _);
+        await LoginAsync(other, scene.UserName, "a long enough password", await CsrfTokenAsync(other, "/login"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/results/{result}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/vendors/{scene.VendorA}")).StatusCode);
+
+        using var owner = NewBrowserLikeClient(out _);
+        await LoginAsync(owner, scene.AdminAName, "a long enough password", await CsrfTokenAsync(owner, "/login"));
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/results/{result}")).StatusCode);
+        Assert.Contains(result, await owner.GetStringAsync("/results?mine=1"), StringComparison.Ordinal);
+        Assert.Contains("made by a test", await owner.GetStringAsync($"/vendors/{scene.VendorA}"), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"__csrf\" value=\"([^\"]+)\"")]
+    private static partial Regex CsrfField();
+}

@@ -38,6 +38,7 @@ internal static class Ui
             <a href="/guidelines">Guidelines</a>
             <a href="/vendors">Vendors</a>
             <a href="/products">Products</a>
+            <a href="/community">Community</a>
             {queue}
             <span class="account">{account}</span>
             </nav>

@@ -55,7 +55,7 @@ public static class RunResults
             var (status, nonPass) = r.Status switch
             {
                 SubunitStatus.Success or SubunitStatus.XFail => (TestStatus.Passed, (NonPass?)null),
-                SubunitStatus.Skip => (TestStatus.Skipped, NonPass.ForSkip(r.Attachment("reason")?.Text, FeatureGate(source, p.Resolved.Value))),
+                SubunitStatus.Skip => (TestStatus.Skipped, NonPass.ForSkip(r.Attachment("reason")?.Text, FeatureGate(source, p.Resolved.Value, r.Attachment("reason")?.Text))),
                 SubunitStatus.InProgress => (TestStatus.Failed, new NonPass(NonPassCategory.RunnerError, "started but never finished (the worker died or was stopped)")),
                 SubunitStatus.Undefined or SubunitStatus.Exists => (TestStatus.NotRun, new NonPass(NonPassCategory.RunnerError, "listed but never run")),
                 SubunitStatus.UxSuccess => (TestStatus.Failed, new NonPass(NonPassCategory.Failure, "unexpected success of a test expected to fail")),
@@ -84,9 +84,15 @@ public static class RunResults
     /// The option that most specifically gates a test in Tempest's source: guest validation, else a feature flag
     /// (…-feature-enabled), else any option but service availability and API version bounds.
     /// </summary>
-    internal static (string Option, string Override, bool GuestValidation)? FeatureGate(TempestTree? source, TestName test)
+    internal static (string Option, string Override, bool GuestValidation)? FeatureGate(TempestTree? source, TestName test, string? reason = null)
     {
         var gates = source?.GatesOf(test) ?? [];
+        if (reason is not null && gates.Any(g => g.IsServiceAvailability && reason.Contains(g.Key, StringComparison.OrdinalIgnoreCase)))
+        {
+            // "Nova is not available": the service switch decided, whatever feature flags the class also has.
+            return null;
+        }
+
         var gate = gates.FirstOrDefault(g => g.IsGuestValidation)
             ?? gates.FirstOrDefault(g => g.Section.EndsWith("feature-enabled", StringComparison.Ordinal) && !g.Key.StartsWith("api_v", StringComparison.Ordinal))
             ?? gates.FirstOrDefault(g => !g.IsServiceAvailability && !g.Key.EndsWith("microversion", StringComparison.Ordinal) && !g.Key.StartsWith("api_v", StringComparison.Ordinal));

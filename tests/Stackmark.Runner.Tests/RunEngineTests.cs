@@ -164,4 +164,15 @@ public sealed class RunEngineTests : IDisposable
         Assert.Contains("[compute-feature-enabled] xenapi_apis", create.NonPass.Reason, StringComparison.Ordinal);
         Assert.Contains("--override compute-feature-enabled.xenapi_apis=true", create.NonPass.Reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Nova is not available", NonPassCategory.ServiceUnavailable)]
+    [InlineData("Xen APIs not available.", NonPassCategory.TempestConfig)]
+    public async Task A_service_switch_in_the_reason_wins_over_feature_flags_and_otherwise_the_flag_wins_over_wording(string reason, NonPassCategory expected)
+    {
+        var tempest = new ScriptedTempest(Listed) { SourceTree = Path.Combine(AppContext.BaseDirectory, "Fixtures", "tempest") };
+        tempest.Script[$"{Some.CreateServer}[id-{Some.CreateId}]"] = (SubunitStatus.Skip, reason);
+        var outcome = await Run(tempest, Request());
+        Assert.Equal(expected, outcome.Results.Single(r => r.Planned.Test.Name.Value == Some.CreateServer).NonPass!.Category);
+    }
 }

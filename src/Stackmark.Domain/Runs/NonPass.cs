@@ -53,12 +53,13 @@ public sealed record NonPass(NonPassCategory Category, string Reason)
     /// <summary>
     /// Classifies a skip by Tempest's reason text and, when known, the tempest.conf option that gates the test in
     /// Tempest's source (<paramref name="gate"/>, e.g. <c>[compute-feature-enabled] xenapi_apis</c>, with the
-    /// <c>--override</c> that would run it).
+    /// <c>--override</c> that would run it). A gate wins over the wording ("Resize not available." is a feature flag,
+    /// not a missing service); callers pass no gate when a service switch decided the skip.
     /// </summary>
     public static NonPass ForSkip(string? reason, (string Option, string Override, bool GuestValidation)? gate)
     {
         var basic = ForSkip(reason);
-        if (gate is not { } g || basic.Category is NonPassCategory.ServiceUnavailable)
+        if (gate is not { } g)
         {
             return basic;
         }

@@ -93,8 +93,9 @@ internal static class RunCommand
                 return ExitCodes.RunnerError;
             }
 
-            await File.WriteAllTextAsync(Path.Combine(dir, "report.txt"), RenderPlain(ComplianceView.Render(outcome.Report)), CancellationToken.None);
-            cx.Console.Write(RunSummaryView.Render(outcome, Path.GetFullPath(dir)));
+            var summary = RunSummaryView.Render(outcome, Path.GetFullPath(dir), prepared.Facts);
+            await File.WriteAllTextAsync(Path.Combine(dir, "report.txt"), RenderPlain(summary), CancellationToken.None);
+            cx.Console.Write(summary);
             if (outcome.Interrupted)
             {
                 cx.Error.WriteLine($"stackmark: interrupted; partial results are in {Path.GetFullPath(dir)}");

@@ -7,9 +7,16 @@ namespace Stackmark.Cli.Views;
 /// <summary>The end of a run: the verdict, every required non-pass with its category and reason, the files.</summary>
 internal static class RunSummaryView
 {
-    public static IRenderable Render(RunOutcome outcome, string directory)
+    public static IRenderable Render(RunOutcome outcome, string directory, CloudFacts? facts = null)
     {
         var rows = new List<IRenderable> { ComplianceView.Render(outcome.Report) };
+        if (facts is not null)
+        {
+            // The guest question's evidence: was SSH into guests on, which guest OSes, which hypervisors.
+            var images = facts.Images.Count == 0 ? "none" : string.Join(", ", facts.Images.Select(i => $"{i.Name} ({i.OsDistro ?? i.OsType ?? "OS not declared"})"));
+            rows.Add(new Text($"Guest validation: {(facts.GuestValidation ? "on" : "off")}; images: {images}; hypervisors: {(facts.Hypervisors.Count == 0 ? "not visible" : string.Join(", ", facts.Hypervisors))}"));
+        }
+
         var counted = outcome.Results.Where(r => r.Planned.Capability.Status == CapabilityStatus.Required && !r.Planned.Test.IsFlagged).ToList();
         var nonPass = counted.Where(r => r.Status != TestStatus.Passed).ToList();
         rows.Add(new Text($"Required, counted tests: {counted.Count(r => r.Status == TestStatus.Passed)} passed, {counted.Count(r => r.Status == TestStatus.Failed)} failed, {counted.Count(r => r.Status == TestStatus.Skipped)} skipped, {counted.Count(r => r.Status == TestStatus.NotRun)} not run ({(outcome.Summary.FinishedAt - outcome.Summary.StartedAt).TotalSeconds:F0} s)"));

@@ -13,16 +13,33 @@
 # ship only in glance-common (whose postinst wants dbconfig). They are unpacked
 # to $METADEFS_DIR and loaded by start.sh.
 #
-# Usage: deploy/devcloud/install.sh [--quiet]
+# Profile "compute" adds MariaDB, RabbitMQ, Placement, Nova, Neutron, Cinder
+# (library packages again: python3-nova, python3-neutron, python3-cinder,
+# python3-placement, mariadb-server-core) and the tools the neutron agent calls
+# (iproute2, ebtables, iptables, socat). The config files that only the service
+# packages ship (api-paste.ini of nova/neutron/cinder, cinder's
+# resource_filters.json) are unpacked from their *-common .debs to $SHARE_DIR.
+#
+# Usage: deploy/devcloud/install.sh [--quiet] [--profile storage|compute]
 set -euo pipefail
 
 # Debian's tools, not a pyenv/venv python that may come first on PATH.
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export DEBIAN_FRONTEND=noninteractive
 
-METADEFS_DIR=/usr/local/share/stackmark-devcloud/glance-metadefs
+SHARE_DIR=/usr/local/share/stackmark-devcloud
+METADEFS_DIR=$SHARE_DIR/glance-metadefs
 QUIET=false
-[ "${1:-}" = --quiet ] && QUIET=true
+PROFILE=storage
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quiet) QUIET=true; shift ;;
+    --profile) PROFILE=${2:?--profile needs a value}; shift 2 ;;
+    --profile=*) PROFILE=${1#*=}; shift ;;
+    *) echo "install.sh: unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+case "$PROFILE" in storage|compute) ;; *) echo "install.sh: unknown profile $PROFILE" >&2; exit 2 ;; esac
 
 # Top-level packages (apt pulls in the rest; about 250 packages on a bare bookworm).
 PACKAGES=(
@@ -41,6 +58,17 @@ PACKAGES=(
   # used by the scripts themselves
   sqlite3 util-linux procps
 )
+# profile compute: about 100 more packages (erlang, mariadb, nova/neutron/cinder libraries)
+COMPUTE_PACKAGES=(
+  mariadb-server-core mariadb-client-core python3-pymysql
+  rabbitmq-server
+  python3-placement python3-nova python3-neutron python3-cinder
+  # the neutron linuxbridge agent (in its own network namespace) and the rabbit relay into it
+  iproute2 ebtables iptables socat
+  # qemu-img: images for the cloud are built locally
+  qemu-utils
+)
+[ "$PROFILE" = compute ] && PACKAGES+=("${COMPUTE_PACKAGES[@]}")
 
 say() { $QUIET || echo "install.sh: $*"; }
 
@@ -114,5 +142,32 @@ if [ "$(cat "$METADEFS_DIR/.version" 2>/dev/null)" != "$version" ]; then
     echo "install.sh: WARNING: could not fetch glance-common $version; Glance runs without metadefs" >&2
   fi
   rm -rf "$tmp"
+fi
+# Compute profile: config files that only the service packages ship. Unpacked
+# from the .deb of the installed version (never installed: their maintainer
+# scripts want debconf/dbconfig and start daemons).
+# deb_file PACKAGE VERSION PATH-IN-DEB DEST
+deb_file() {
+  local pkg=$1 ver=$2 src=$3 dest=$4
+  [ "$(cat "$dest.version" 2>/dev/null)" = "$ver" ] && [ -f "$dest" ] && return 0
+  say "fetching $src from $pkg $ver (not installed)"
+  local tmp; tmp=$(mktemp -d)
+  if (cd "$tmp" && { apt-get download -q "$pkg=$ver" >/dev/null 2>&1 \
+        || { apt-get -q update >/dev/null && apt-get download -q "$pkg=$ver" >/dev/null; }; }) \
+     && dpkg-deb -x "$tmp/${pkg}_"*.deb "$tmp/x" && [ -f "$tmp/x$src" ]; then
+    mkdir -p "$(dirname "$dest")"; cp "$tmp/x$src" "$dest"; echo "$ver" > "$dest.version"
+  else
+    rm -rf "$tmp"; echo "install.sh: could not get $src out of $pkg $ver" >&2; exit 1
+  fi
+  rm -rf "$tmp"
+}
+if [ "$PROFILE" = compute ]; then
+  v=$(dpkg-query -W -f='${Version}' python3-nova)
+  deb_file nova-common "$v" /usr/share/nova-common/api-paste.ini "$SHARE_DIR/nova/api-paste.ini"
+  v=$(dpkg-query -W -f='${Version}' python3-neutron)
+  deb_file neutron-common "$v" /usr/share/neutron-common/api-paste.ini "$SHARE_DIR/neutron/api-paste.ini"
+  v=$(dpkg-query -W -f='${Version}' python3-cinder)
+  deb_file cinder-common "$v" /usr/share/cinder-common/api-paste.ini "$SHARE_DIR/cinder/api-paste.ini"
+  deb_file cinder-common "$v" /etc/cinder/resource_filters.json "$SHARE_DIR/cinder/resource_filters.json"
 fi
 say "done"

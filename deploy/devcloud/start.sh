@@ -6,10 +6,17 @@
 #   profile "storage": memcached, Keystone (uwsgi), Swift (proxy + account,
 #   container and object servers, one replica on a plain folder) and Glance
 #   (file store). Enough for the OpenStack Powered Storage guideline.
+#   profile "compute": storage + MariaDB, RabbitMQ, Placement, Neutron (ML2,
+#   `local` networks, one linuxbridge agent in a network namespace), Nova (fake
+#   virt driver) and Cinder (fake volume driver), plus two flavors, two images
+#   and the external network `public`: what OpenStack Powered Compute and
+#   Platform need (lib/compute.sh).
 #
 # Usage (as root):
-#   deploy/devcloud/start.sh [--profile storage] [--state DIR]
-#     --profile  what to run; only "storage" exists yet ("compute" is planned)
+#   deploy/devcloud/start.sh [--profile storage|compute] [--state DIR]
+#     --profile  what to run (default storage). compute includes storage: a
+#                storage state dir grows into a compute one, and a compute state
+#                dir started with --profile storage runs as compute
 #     --state    where config, databases, data, logs and pids go
 #                (default $STACKMARK_DEVCLOUD_STATE or /var/lib/stackmark-devcloud)
 #
@@ -41,8 +48,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$PROFILE" in
-  storage) ;;
-  *) die "--profile $PROFILE: not implemented yet (the only profile so far is 'storage')" ;;
+  storage|compute) ;;
+  *) die "--profile $PROFILE: unknown (storage or compute)" ;;
 esac
 [ "$(id -u)" = 0 ] || die "must run as root"
 
@@ -54,12 +61,16 @@ chmod 700 "$STATE"
 exec 9>"$RUN/start.lock"
 flock -n 9 || { log "another start.sh holds $RUN/start.lock; waiting"; flock 9; }
 
-if [ -f "$STATE/profile" ] && [ "$(cat "$STATE/profile")" != "$PROFILE" ]; then
-  die "state $STATE was made for profile $(cat "$STATE/profile"); stop.sh --wipe first"
+# compute is storage plus more: a storage state dir grows into a compute one; a
+# compute state dir is started whole even with --profile storage (its catalog
+# lists the compute services, and the readiness check expects them to answer).
+if [ -f "$STATE/profile" ] && [ "$(cat "$STATE/profile")" = compute ] && [ "$PROFILE" = storage ]; then
+  log "state $STATE has the compute profile, which includes storage: starting it as compute"
+  PROFILE=compute
 fi
 echo "$PROFILE" > "$STATE/profile"
 
-"$DEVCLOUD_DIR/install.sh" --quiet
+"$DEVCLOUD_DIR/install.sh" --quiet --profile "$PROFILE"
 
 # ------------------------------------------------------------------ helpers --
 
@@ -70,8 +81,12 @@ if [ ! -f "$ETC/passwords.env" ]; then
     printf 'ADMIN_PASSWORD=%s\nDEMO_PASSWORD=%s\nALT_PASSWORD=%s\nSERVICE_PASSWORD=%s\n' \
       "$(gen)" "$(gen)" "$(gen)" "$(gen)" > "$ETC/passwords.env" )
 fi
+if [ "$PROFILE" = compute ] && ! grep -q '^DB_PASSWORD=' "$ETC/passwords.env"; then
+  ( umask 077; gen() { od -An -N12 -tx1 /dev/urandom | tr -d ' \n'; }
+    printf 'DB_PASSWORD=%s\nRABBIT_PASSWORD=%s\n' "$(gen)" "$(gen)" >> "$ETC/passwords.env" )
+fi
 set -a; source "$ETC/passwords.env"; set +a
-export OS_AUTH_URL=http://$HOST:5000/v3 REGION HOST STATE
+export OS_AUTH_URL=http://$HOST:5000/v3 REGION HOST STATE PROFILE
 
 # write_file PATH: stdin to PATH only if the content differs. Tells when a
 # running service would need a restart to see the change.
@@ -85,15 +100,17 @@ write_file() {
 
 # start_service NAME PORT CMD...: run CMD in the background in its own session
 # (its pid is then also its process group id, which stop.sh kills), unless it
-# runs already. CMD must stay in the foreground.
+# runs already. CMD must stay in the foreground. PORT 0: it listens on no port.
+# MATCH=STRING: what its command line will contain (default: the state dir if
+# CMD names a file in it, else the program name).
 start_service() {
   local name=$1 port=$2; shift 2
   if pid_alive "$name"; then log "$name: running (pid $(cut -d' ' -f1 "$RUN/$name.pid"))"; return; fi
-  port_open "$port" && die "$name: $HOST:$port is in use by a process that is not this cloud's (state $STATE)"
+  [ "$port" = 0 ] || ! port_open "$port" || die "$name: $HOST:$port is in use by a process that is not this cloud's (state $STATE)"
   # 9>&-: the daemon must not inherit (and so hold forever) the start.lock fd
   setsid "$@" >>"$LOGS/$name.log" 2>&1 </dev/null 9>&- &
   # the string checked by pid_alive: the config path, or the program name
-  local match=$STATE; [[ "$*" == *"$STATE/"* ]] || match=$(basename "$1")
+  local match=${MATCH:-$STATE}; [ -n "${MATCH:-}" ] || [[ "$*" == *"$STATE/"* ]] || match=$(basename "$1")
   echo "$! $match" > "$RUN/$name.pid"
   log "$name: started (pid $!, log $LOGS/$name.log)"
 }
@@ -132,6 +149,13 @@ log "devcloud profile=$PROFILE state=$STATE"
 # Cache for keystone (tokens, catalog) and for the authtoken/Swift middleware.
 # -U 0: no UDP.
 start_service memcached 11211 /usr/bin/memcached -u root -l $HOST -p 11211 -U 0 -m 64
+
+# Compute profile: MariaDB and RabbitMQ now, the four database set-ups in the
+# background while the storage services start (lib/compute.sh).
+if [ "$PROFILE" = compute ]; then
+  source "$DEVCLOUD_DIR/lib/compute.sh"
+  compute_early
+fi
 
 # ----------------------------------------------------------------- keystone --
 KCONF=$ETC/keystone/keystone.conf
@@ -449,14 +473,24 @@ devcloud_py() { # COMMAND: lib/devcloud.py COMMAND, its output logged; fails sta
   log "$out"
   [ $rc = 0 ] && return 0
   for s in "${SERVICE_PORTS[@]}"; do
+    [ -f "$RUN/${s%:*}.pid" ] || continue
     pid_alive "${s%:*}" || log "${s%:*} is not running; last lines of $LOGS/${s%:*}.log:" \
       "$(tail -5 "$LOGS/${s%:*}.log" 2>/dev/null)"
   done
   die "lib/devcloud.py $1 failed"
 }
 devcloud_py bootstrap
+if [ "$PROFILE" = compute ]; then
+  compute_services
+  devcloud_py compute-up
+  compute_discover_hosts
+  # flavors, images (built here), the public network; then wait until a hypervisor
+  # and Cinder's pool are there
+  devcloud_py resources
+fi
 devcloud_py wait
 devcloud_py clouds
 
 log "ready: clouds.yaml in $STATE/clouds.yaml and /etc/openstack/clouds.yaml (devcloud, devcloud-admin, devcloud-alt)"
 log "keystone http://$HOST:5000/v3  swift http://$HOST:8080  glance http://$HOST:9292  memcached $HOST:11211"
+[ "$PROFILE" != compute ] || log "nova http://$HOST:8774/v2.1  neutron http://$HOST:9696  cinder http://$HOST:8776/v3  placement http://$HOST:8778  mariadb $HOST:3306  rabbitmq $HOST:5672"

@@ -2,7 +2,9 @@
 # deploy/devcloud/stop.sh - stop the Stackmark dev cloud started by start.sh.
 #
 # Usage (as root):
-#   deploy/devcloud/stop.sh [--wipe] [--state DIR]
+#   deploy/devcloud/stop.sh [--profile storage|compute] [--wipe] [--state DIR]
+#     --profile  accepted for symmetry with start.sh; every service of the state
+#              dir is stopped whatever the profile (compute includes storage)
 #     --wipe   also delete the state dir (databases, objects, images, logs,
 #              passwords) and this cloud's entries in /etc/openstack/clouds.yaml
 #     --state  as for start.sh (default $STACKMARK_DEVCLOUD_STATE or /var/lib/stackmark-devcloud)
@@ -10,7 +12,7 @@
 # Only processes named in the state dir's pid files are stopped: start.sh runs
 # each service with setsid, so its pid is its process group, and the whole
 # group (uwsgi master + worker, glance parent + worker) gets SIGTERM, then
-# SIGKILL after 10 s.
+# SIGKILL after 10 s. The compute profile's network namespace goes too.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -20,6 +22,8 @@ STATE_ARG=${STACKMARK_DEVCLOUD_STATE:-$DEFAULT_STATE}
 while [ $# -gt 0 ]; do
   case "$1" in
     --wipe) WIPE=true; shift ;;
+    --profile) [ $# -ge 2 ] || die "--profile needs a value"; case "$2" in storage|compute) ;; *) die "--profile $2: unknown";; esac; shift 2 ;;
+    --profile=*) case "${1#*=}" in storage|compute) ;; *) die "$1: unknown profile";; esac; shift ;;
     --state) [ $# -ge 2 ] || die "--state needs a value"; STATE_ARG=$2; shift 2 ;;
     --state=*) STATE_ARG=${1#*=}; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -66,6 +70,11 @@ for name in "${NAMES[@]}"; do
   kill -KILL -- "-$pid" 2>/dev/null || true
   rm -f "$RUN/$name.pid"
 done
+
+# The linuxbridge agent's namespace (compute profile); start.sh makes it again.
+if ip netns list 2>/dev/null | grep -qw "$NETNS"; then
+  ip netns delete "$NETNS" && echo "deleted network namespace $NETNS"
+fi
 
 if $WIPE; then
   # Our entries leave /etc/openstack/clouds.yaml only if they are this state

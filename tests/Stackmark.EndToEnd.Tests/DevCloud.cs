@@ -20,12 +20,25 @@ internal static class DevCloud
         Skip.IfNot(File.Exists("/usr/bin/tempest"), "python3-tempest is not installed");
     }
 
-    private static bool IsUp()
+    /// <summary>The compute profile (Nova on 127.0.0.1:8774); required when STACKMARK_REQUIRE_COMPUTE=1.</summary>
+    public static void RequireCompute()
+    {
+        Require();
+        var up = IsUp("http://127.0.0.1:8774/");
+        if (Environment.GetEnvironmentVariable("STACKMARK_REQUIRE_COMPUTE") == "1")
+        {
+            Assert.True(up, "the devcloud's compute profile is not answering on 127.0.0.1:8774 (deploy/devcloud/start.sh --profile compute)");
+        }
+
+        Skip.IfNot(up, "the devcloud's compute profile is not running");
+    }
+
+    private static bool IsUp(string url = "http://127.0.0.1:5000/v3")
     {
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            return http.GetAsync("http://127.0.0.1:5000/v3").GetAwaiter().GetResult().IsSuccessStatusCode;
+            return http.GetAsync(url).GetAwaiter().GetResult().IsSuccessStatusCode;
         }
         catch (HttpRequestException)
         {

@@ -14,9 +14,19 @@ DEFAULT_STATE=/var/lib/stackmark-devcloud
 HOST=127.0.0.1            # every service binds here and nowhere else
 REGION=RegionOne
 
-# name:port of everything that listens; stop.sh stops in the reverse order.
-SERVICE_PORTS=(memcached:11211 keystone:5000 swift-account:6202 swift-container:6201
+# name:port of every service (port 0: listens on no TCP port); stop.sh stops in
+# the reverse order whatever has a pid file, so it stops either profile.
+STORAGE_SERVICE_PORTS=(memcached:11211 keystone:5000 swift-account:6202 swift-container:6201
                swift-object:6200 swift-proxy:8080 glance-api:9292)
+# profile compute, in start order (mariadb, epmd and rabbitmq start before keystone)
+COMPUTE_SERVICE_PORTS=(mariadb:3306 epmd:4369 rabbitmq:5672 placement-api:8778
+               neutron-server:9696 rabbit-relay:0 rabbit-relay-netns:0 neutron-linuxbridge-agent:0
+               nova-conductor:0 nova-scheduler:0 nova-compute:0 nova-api:8774
+               cinder-scheduler:0 cinder-volume:0 cinder-api:8776)
+SERVICE_PORTS=("${STORAGE_SERVICE_PORTS[@]:0:1}" "${COMPUTE_SERVICE_PORTS[@]:0:3}"
+               "${STORAGE_SERVICE_PORTS[@]:1}" "${COMPUTE_SERVICE_PORTS[@]:3}")
+# The network namespace of the neutron linuxbridge agent (profile compute).
+NETNS=stackmark-devcloud
 
 T0=${T0:-$(date +%s)}
 log() { printf '[%3ss] %s\n' "$(( $(date +%s) - T0 ))" "$*"; }

@@ -4,13 +4,18 @@
   devcloud.py wait        wait until every endpoint in the catalog answers; check the demo user
   devcloud.py clouds      write $STATE/clouds.yaml and merge it into /etc/openstack/clouds.yaml
   devcloud.py forget      remove $STATE's clouds from /etc/openstack/clouds.yaml (stop.sh --wipe)
+  devcloud.py compute-up  (profile compute) wait for nova-compute and the neutron agent to report in
+  devcloud.py resources   (profile compute) flavors, two images built here, the public network; then
+                          wait for a hypervisor and Cinder's pool
 
 Everything comes from the environment that start.sh sets: OS_AUTH_URL, REGION, STATE and the
 *_PASSWORD variables. Only the keystone REST API is used (one keystoneauth session), which
 is much faster than one `openstack` CLI process per call (about 1.5 s each on 2 cores).
 """
 import os
+import subprocess
 import sys
+import tempfile
 import time
 
 import yaml
@@ -22,6 +27,7 @@ HOST = os.environ.get("HOST", "127.0.0.1")
 AUTH_URL = os.environ.get("OS_AUTH_URL", f"http://{HOST}:5000/v3")
 REGION = os.environ.get("REGION", "RegionOne")
 STATE = os.environ["STATE"]
+PROFILE = os.environ.get("PROFILE", "storage")
 SYSTEM_CLOUDS = "/etc/openstack/clouds.yaml"
 
 # user -> (project, password variable, roles on that project)
@@ -33,6 +39,11 @@ USERS = {
     "swift": ("service", "SERVICE_PASSWORD", ["admin", "service"]),
     "glance": ("service", "SERVICE_PASSWORD", ["admin", "service"]),
 }
+if PROFILE == "compute":
+    # Nova sends its own token as X-Service-Token to Neutron, Cinder and Placement, whose
+    # keystonemiddleware wants the "service" role on it (service_token_roles_required).
+    for _svc in ("placement", "neutron", "nova", "cinder"):
+        USERS[_svc] = ("service", "SERVICE_PASSWORD", ["admin", "service"])
 # member/reader come with keystone-manage bootstrap; ResellerAdmin and
 # swiftoperator are Swift's (reseller_admin_role, operator_roles).
 ROLES = ["admin", "member", "reader", "service", "ResellerAdmin", "swiftoperator"]
@@ -42,6 +53,23 @@ SERVICES = [
     ("object-store", "swift", f"http://{HOST}:8080/v1/AUTH_%(project_id)s"),
     ("image", "glance", f"http://{HOST}:9292"),
 ]
+if PROFILE == "compute":
+    SERVICES += [
+        ("placement", "placement", f"http://{HOST}:8778"),
+        ("network", "neutron", f"http://{HOST}:9696"),
+        ("compute", "nova", f"http://{HOST}:8774/v2.1"),
+        ("volumev3", "cinderv3", f"http://{HOST}:8776/v3/%(project_id)s"),
+        ("block-storage", "cinder", f"http://{HOST}:8776/v3/%(project_id)s"),
+    ]
+
+# What a certification needs and Stackmark will not create: two flavors (flavor_ref and
+# flavor_ref_alt), two images (image_ref, image_ref_alt), an external network.
+FLAVORS = [  # id, name, ram MB, disk GB, vcpus
+    ("42", "m1.nano", 128, 1, 1),
+    ("84", "m1.micro", 192, 1, 1),
+]
+IMAGES = ["devcloud-blank-1", "devcloud-blank-2"]
+PUBLIC_NET, PUBLIC_CIDR, PUBLIC_GW = "public", "172.24.4.0/24", "172.24.4.1"
 INTERFACES = ["public", "internal", "admin"]
 
 
@@ -209,5 +237,104 @@ def forget():
         print(f"{SYSTEM_CLOUDS}: removed {', '.join(gone)}")
 
 
+def _until(what, check, timeout=180, step=1.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            sys.exit(f"timed out after {timeout}s waiting for {what}")
+        time.sleep(step)
+
+
+def compute_up():
+    """nova-compute is up in os-services and the linuxbridge agent is alive (ports can be bound)."""
+    sess = session()
+    ep = {"service_type": "compute", "interface": "public", "region_name": REGION}
+    net = {"service_type": "network", "interface": "public", "region_name": REGION}
+
+    def nova_compute():
+        r = sess.get("/os-services?binary=nova-compute", endpoint_filter=ep, raise_exc=False)
+        return r.status_code == 200 and any(s["state"] == "up" for s in r.json()["services"])
+
+    def agent():
+        r = sess.get("/v2.0/agents?agent_type=Linux+bridge+agent", endpoint_filter=net, raise_exc=False)
+        return r.status_code == 200 and any(a["alive"] for a in r.json()["agents"])
+
+    _until("nova-compute to report up", nova_compute)
+    _until("the neutron linuxbridge agent to report alive", agent)
+    print("nova-compute up; linuxbridge agent alive")
+
+
+def build_image(path):
+    """A tiny qcow2 disk made here (qemu-img), nothing downloaded. It boots nothing: the fake
+    virt driver never reads it. No os_type/os_distro: it is no Linux guest."""
+    subprocess.run(["/usr/bin/qemu-img", "create", "-q", "-f", "qcow2", path, "64M"], check=True)
+
+
+def resources():
+    sess = session()
+    compute = {"service_type": "compute", "interface": "public", "region_name": REGION}
+    image = {"service_type": "image", "interface": "public", "region_name": REGION}
+    network = {"service_type": "network", "interface": "public", "region_name": REGION}
+    volume = {"service_type": "volumev3", "interface": "public", "region_name": REGION}
+    done = []
+
+    have = {f["id"] for f in sess.get("/flavors?is_public=None", endpoint_filter=compute).json()["flavors"]}
+    for fid, name, ram, disk, vcpus in FLAVORS:
+        if fid not in have:
+            sess.post("/flavors", endpoint_filter=compute, json={"flavor": {
+                "id": fid, "name": name, "ram": ram, "disk": disk, "vcpus": vcpus, "os-flavor-access:is_public": True}})
+            done.append(f"flavor {name}")
+
+    for name in IMAGES:
+        found = sess.get(f"/v2/images?name={name}", endpoint_filter=image).json()["images"]
+        if any(i["status"] == "active" for i in found):
+            continue
+        for i in found:  # an upload interrupted earlier
+            sess.delete(f"/v2/images/{i['id']}", endpoint_filter=image)
+        img = sess.post("/v2/images", endpoint_filter=image, json={
+            "name": name, "disk_format": "qcow2", "container_format": "bare", "visibility": "public"}).json()
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "disk.qcow2")
+            build_image(path)
+            with open(path, "rb") as fh:
+                sess.put(f"/v2/images/{img['id']}/file", endpoint_filter=image, data=fh.read(),
+                         headers={"Content-Type": "application/octet-stream"})
+        done.append(f"image {name}")
+
+    nets = sess.get(f"/v2.0/networks?name={PUBLIC_NET}", endpoint_filter=network).json()["networks"]
+    if nets:
+        net = nets[0]
+    else:
+        net = sess.post("/v2.0/networks", endpoint_filter=network, json={"network": {
+            "name": PUBLIC_NET, "router:external": True, "provider:network_type": "local"}}).json()["network"]
+        done.append(f"network {PUBLIC_NET}")
+    if not net.get("subnets"):
+        sess.post("/v2.0/subnets", endpoint_filter=network, json={"subnet": {
+            "name": f"{PUBLIC_NET}-subnet", "network_id": net["id"], "ip_version": 4, "cidr": PUBLIC_CIDR,
+            "gateway_ip": PUBLIC_GW, "enable_dhcp": False}})
+        done.append(f"subnet {PUBLIC_CIDR}")
+    print("resources: " + (", ".join(done) if done else "nothing to change"))
+
+    # The scheduler can place a server once the hypervisor is in a cell and has reported to
+    # placement; cinder's scheduler answers "No valid backend" until cinder-volume published
+    # its pool stats (the first report comes up to 60 s after the start).
+    def hypervisor():
+        r = sess.get("/os-hypervisors/detail", endpoint_filter=compute, raise_exc=False)
+        return r.status_code == 200 and [h for h in r.json()["hypervisors"] if h.get("state") == "up"]
+
+    hv = _until("a hypervisor", hypervisor)
+
+    def pools():
+        r = sess.get("/scheduler-stats/get_pools", endpoint_filter=volume, raise_exc=False)
+        return r.status_code == 200 and [p["name"] for p in r.json()["pools"]]
+
+    pool = _until("cinder-volume's pool stats", pools, timeout=180, step=2)
+    print(f"hypervisor {hv[0]['hypervisor_hostname']} ({hv[0]['hypervisor_type']}), cinder pool {pool[0]}")
+
+
 if __name__ == "__main__":
-    {"bootstrap": bootstrap, "wait": wait, "clouds": clouds, "forget": forget}[sys.argv[1]]()
+    {"bootstrap": bootstrap, "wait": wait, "clouds": clouds, "forget": forget,
+     "compute-up": compute_up, "resources": resources}[sys.argv[1]]()

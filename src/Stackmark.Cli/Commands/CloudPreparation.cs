@@ -61,7 +61,7 @@ internal static class CloudPreparation
                 doc.Set(o.Section, o.Key, o.Value);
             }
 
-            return new PreparedCloud(cloud.Name, doc.ToString(), doc.Redacted().ToString(), null, discovery.Cpid.Cpid, await FactsAsync(connection, cloud, discovery, doc, ct));
+            return new PreparedCloud(cloud.Name, doc.ToString(), doc.Redacted().ToString(), null, discovery.Cpid.Cpid, Facts(cloud, discovery, doc));
         }
 
         var accounts = new List<TestAccount>();
@@ -91,45 +91,16 @@ internal static class CloudPreparation
         var accountsYaml = config.Accounts.Count > 0 ? AccountsFile.ToYaml(config.Accounts) : null;
         cx.Console.MarkupLineInterpolated($"Credentials: {(admin ? "dynamic (the cloud user is an admin)" : $"{config.Accounts.Count} pre-provisioned account(s)")}");
         return new PreparedCloud(cloud.Name, config.Config.ToString(), config.RedactedConfig.ToString(), accountsYaml, discovery.Cpid.Cpid,
-            await FactsAsync(connection, cloud, discovery, config.Config, ct), admin ? null : config.Accounts.Count);
+            Facts(cloud, discovery, config.Config), admin ? null : config.Accounts.Count);
     }
 
-    private static async Task<CloudFacts> FactsAsync(OpenStackConnection connection, CloudConfig cloud, CloudDiscoveryResult d, IniDocument conf, CancellationToken ct)
-    {
-        return new CloudFacts(
-            cloud.Name,
-            d.Cpid.Method.ToString(),
-            [.. d.Services.Where(s => s.Available).Select(s => s.Codename)],
-            string.Equals(conf.Get("validation", "run_validation"), "true", StringComparison.OrdinalIgnoreCase),
-            [.. d.GuestOs.Images.Select(i => (i.Name, i.OsDistro, i.OsType))],
-            await HypervisorTypesAsync(connection, d, ct));
-    }
-
-    /// <summary>Hypervisor types from Nova's os-hypervisors API (admin only; empty otherwise).</summary>
-    private static async Task<IReadOnlyList<string>> HypervisorTypesAsync(OpenStackConnection connection, CloudDiscoveryResult d, CancellationToken ct)
-    {
-        if (d.Service("nova") is not { Endpoint: { } compute })
-        {
-            return [];
-        }
-
-        try
-        {
-            using var response = await connection.Http.GetAsync(new Uri(compute.AbsoluteUri.TrimEnd('/') + "/os-hypervisors/detail"), ct);
-            if (!response.IsSuccessStatusCode)
-            {
-                return [];
-            }
-
-            using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStreamAsync(ct));
-            return [.. doc.RootElement.GetProperty("hypervisors").EnumerateArray()
-                .Select(h => h.TryGetProperty("hypervisor_type", out var t) ? t.GetString() : null).OfType<string>().Distinct()];
-        }
-        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or OpenStackException)
-        {
-            return [];
-        }
-    }
+    private static CloudFacts Facts(CloudConfig cloud, CloudDiscoveryResult d, IniDocument conf) => new(
+        cloud.Name,
+        d.Cpid.Method.ToString(),
+        [.. d.Services.Where(s => s.Available).Select(s => s.Codename)],
+        string.Equals(conf.Get("validation", "run_validation"), "true", StringComparison.OrdinalIgnoreCase),
+        [.. d.GuestOs.Images.Select(i => (i.Name, i.OsDistro, i.OsType))],
+        d.HypervisorTypes);
 
     private static async Task<TestAccount> AccountOfAsync(CloudConfigResolver resolver, string name, CancellationToken ct)
     {

@@ -6,6 +6,8 @@ namespace Stackmark.OpenStack;
 /// <para>Authentication failures propagate (<see cref="OpenStackApiException"/>, <see cref="OpenStackTransportException"/>):
 /// nothing can be discovered without a token. A failing probe of one service only adds a warning — unlike
 /// tempestconf, one broken endpoint does not abort the run.</para>
+/// <para>Admin-only documents (Nova's hypervisors, Cinder's service list) are read only when the token has the
+/// <c>admin</c> role; otherwise they stay unknown (null).</para>
 /// </remarks>
 public static class CloudDiscovery
 {
@@ -24,6 +26,9 @@ public static class CloudDiscovery
         IReadOnlyList<Flavor> flavors = [];
         IReadOnlyList<Image> images = [];
         IReadOnlyList<Network> networks = [];
+        IReadOnlyList<Hypervisor>? hypervisors = null;
+        IReadOnlyList<ServiceStatus>? volumeServices = null;
+        var admin = token.Roles.Contains("admin", StringComparer.OrdinalIgnoreCase);
         foreach (var (codename, types) in ServiceKinds.All)
         {
             var (type, endpoint) = types
@@ -38,6 +43,11 @@ public static class CloudDiscovery
                         var compute = connection.CreateComputeClient(endpoint);
                         service = WithVersions(service, await Probe(() => compute.GetVersionsAsync(ct), [], "compute versions", warnings).ConfigureAwait(false));
                         flavors = await Probe(() => compute.ListFlavorsDetailAsync(ct), [], "compute flavors", warnings).ConfigureAwait(false);
+                        if (admin)
+                        {
+                            hypervisors = await Probe<IReadOnlyList<Hypervisor>?>(async () => await compute.ListHypervisorsAsync(ct).ConfigureAwait(false), null, "compute hypervisors", warnings).ConfigureAwait(false);
+                        }
+
                         break;
                     case "cinder":
                         var volume = connection.CreateVolumeClient(endpoint);
@@ -49,6 +59,11 @@ public static class CloudDiscovery
                             MaxMicroversion = v3?.MaxMicroversion,
                             Extensions = Aliases(await Probe(() => volume.ListExtensionsAsync(ct), [], "volume extensions", warnings).ConfigureAwait(false)),
                         };
+                        if (admin)
+                        {
+                            volumeServices = await Probe<IReadOnlyList<ServiceStatus>?>(async () => await volume.ListServicesAsync(ct).ConfigureAwait(false), null, "volume services", warnings).ConfigureAwait(false);
+                        }
+
                         break;
                     case "neutron":
                         var network = connection.CreateNetworkClient(endpoint);
@@ -93,9 +108,12 @@ public static class CloudDiscovery
             Flavors = flavors,
             Images = images,
             Networks = networks,
+            Hypervisors = hypervisors,
+            VolumeServices = volumeServices,
             Cpid = cpid,
             GuestOs = GuestOsReport.Build(images, services.Any(s => s.Codename == "nova" && s.Available),
-                services.Any(s => s.Codename == "neutron" && s.Available)),
+                services.Any(s => s.Codename == "neutron" && s.Available),
+                hypervisors?.Select(h => h.Type).Distinct(StringComparer.Ordinal).ToList()),
             Warnings = warnings,
         };
     }

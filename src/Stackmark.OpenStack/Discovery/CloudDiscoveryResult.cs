@@ -34,6 +34,16 @@ public sealed record CloudDiscoveryResult
     /// <summary>Networks (empty without network service).</summary>
     public IReadOnlyList<Network> Networks { get; init; } = [];
 
+    /// <summary>Compute nodes (<c>os-hypervisors</c>); null when not visible (the API is admin only) or not probed.</summary>
+    public IReadOnlyList<Hypervisor>? Hypervisors { get; init; }
+
+    /// <summary>Cinder's service processes (<c>os-services</c>); null when not visible (admin only) or not probed.</summary>
+    public IReadOnlyList<ServiceStatus>? VolumeServices { get; init; }
+
+    /// <summary>The distinct hypervisor types of the compute nodes (empty when unknown).</summary>
+    public IReadOnlyList<string> HypervisorTypes =>
+        [.. (Hypervisors ?? []).Select(h => h.Type).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     /// <summary>The cloud provider id.</summary>
     public required CpidResult Cpid { get; init; }
 

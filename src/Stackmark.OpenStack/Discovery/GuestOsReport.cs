@@ -12,8 +12,13 @@ namespace Stackmark.OpenStack;
 public sealed record GuestOsReport(
     IReadOnlyList<GuestOsImage> Images, bool CanEnableGuestValidation, GuestOsImage? RecommendedImage, IReadOnlyList<string> Reasons)
 {
-    /// <summary>Builds the report from an image list and service availability.</summary>
-    public static GuestOsReport Build(IEnumerable<Image> images, bool computeAvailable, bool networkAvailable)
+    /// <summary>Builds the report from an image list, service availability and, when known, the hypervisor types.</summary>
+    /// <param name="images">The images visible to the project.</param>
+    /// <param name="computeAvailable">Nova is in the catalog.</param>
+    /// <param name="networkAvailable">Neutron is in the catalog.</param>
+    /// <param name="hypervisorTypes">The compute nodes' hypervisor types (admin only; null or empty when unknown).
+    /// When every node is Nova's <c>fake</c> driver no guest ever boots.</param>
+    public static GuestOsReport Build(IEnumerable<Image> images, bool computeAvailable, bool networkAvailable, IReadOnlyList<string>? hypervisorTypes = null)
     {
         ArgumentNullException.ThrowIfNull(images);
         var entries = images.Select(GuestOsImage.From).ToList();
@@ -30,6 +35,11 @@ public sealed record GuestOsReport(
         if (!networkAvailable)
         {
             reasons.Add("no network service (neutron) in the catalog");
+        }
+
+        if (hypervisorTypes is { Count: > 0 } && hypervisorTypes.All(t => string.Equals(t, "fake", StringComparison.OrdinalIgnoreCase)))
+        {
+            reasons.Add("the hypervisor type is 'fake' (Nova's fake virt driver): servers run no guest");
         }
 
         if (recommended is null)

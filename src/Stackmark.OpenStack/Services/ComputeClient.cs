@@ -25,6 +25,17 @@ public sealed class ComputeClient : ServiceClientBase
             f.Bool("os-flavor-access:is_public") ?? true))];
     }
 
+    /// <summary>GET /os-hypervisors/detail (admin only): the compute nodes and their hypervisor types.</summary>
+    public async Task<IReadOnlyList<Hypervisor>> ListHypervisorsAsync(CancellationToken ct = default)
+    {
+        using var doc = await GetAsync("os-hypervisors/detail", ct).ConfigureAwait(false);
+        return [.. doc.RootElement.Prop("hypervisors").Items().Select(h => new Hypervisor(
+            h.Str("hypervisor_hostname") ?? string.Empty,
+            h.Str("hypervisor_type") ?? string.Empty,
+            h.Str("state") ?? string.Empty,
+            h.Str("status") ?? string.Empty))];
+    }
+
     /// <summary>The current version's microversion range (min, max), or nulls when unpublished.</summary>
     public async Task<(string? Min, string? Max)> GetMicroversionsAsync(CancellationToken ct = default)
     {

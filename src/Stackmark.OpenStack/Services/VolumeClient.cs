@@ -19,6 +19,17 @@ public sealed class VolumeClient : ServiceClientBase
         return ExtensionList.Parse(doc.RootElement);
     }
 
+    /// <summary>GET os-services (admin only): Cinder's service processes (volume, scheduler, backup).</summary>
+    public async Task<IReadOnlyList<ServiceStatus>> ListServicesAsync(CancellationToken ct = default)
+    {
+        using var doc = await GetAsync("os-services", ct).ConfigureAwait(false);
+        return [.. doc.RootElement.Prop("services").Items().Select(s => new ServiceStatus(
+            s.Str("binary") ?? string.Empty,
+            s.Str("host") ?? string.Empty,
+            s.Str("state") ?? string.Empty,
+            s.Str("status") ?? string.Empty))];
+    }
+
     /// <summary>The v3 microversion range (min, max), or nulls when unpublished.</summary>
     public async Task<(string? Min, string? Max)> GetMicroversionsAsync(CancellationToken ct = default)
     {

@@ -161,7 +161,34 @@ public static class TempestConfigBuilder
             {
                 conf.Set("volume-feature-enabled", "api_extensions", string.Join(',', cinder.Extensions));
             }
+
+            // Tempest assumes a backup service (backup = true); only an admin's service list can tell.
+            if (discovery.VolumeServices is { } volumeServices)
+            {
+                conf.Set("volume-feature-enabled", "backup", Bool(volumeServices.Any(s => s.Binary == "cinder-backup" && s.IsUsable)));
+            }
+
+            if (VolumeSize(discovery, conf) is { } size)
+            {
+                conf.Set("volume", "volume_size", size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
+    }
+
+    // Tests create volumes of volume.volume_size GB, also bootable ones from compute.image_ref that servers of
+    // compute.flavor_ref boot from: big enough for that flavor's root disk and the image (min_disk, its size).
+    private static long? VolumeSize(CloudDiscoveryResult discovery, IniDocument conf)
+    {
+        var flavor = discovery.Flavors.FirstOrDefault(f => f.Id == conf.Get("compute", "flavor_ref"));
+        var image = discovery.Images.FirstOrDefault(i => i.Id == conf.Get("compute", "image_ref"));
+        if (flavor is null && image is null)
+        {
+            return null;
+        }
+
+        const long GiB = 1L << 30;
+        var imageGb = image?.SizeBytes is { } bytes ? (bytes + GiB - 1) / GiB : 0;
+        return new[] { 1L, flavor?.DiskGb ?? 0, image?.MinDiskGb ?? 0, imageGb }.Max();
     }
 
     private static void ApplyCompute(IniDocument conf, CloudDiscoveryResult discovery, DiscoveredService nova, TempestConfigOptions options, List<string> warnings)

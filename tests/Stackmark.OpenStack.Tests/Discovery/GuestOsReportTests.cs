@@ -20,6 +20,17 @@ public sealed class GuestOsReportTests
     }
 
     [Fact]
+    public void A_cloud_of_fake_hypervisors_cannot_validate_guests()
+    {
+        var fake = GuestOsReport.Build([Cirros], computeAvailable: true, networkAvailable: true, hypervisorTypes: ["fake"]);
+        var qemu = GuestOsReport.Build([Cirros], computeAvailable: true, networkAvailable: true, hypervisorTypes: ["QEMU", "fake"]);
+
+        Assert.False(fake.CanEnableGuestValidation);
+        Assert.Contains("fake", Assert.Single(fake.Reasons), StringComparison.Ordinal);
+        Assert.True(qemu.CanEnableGuestValidation);
+    }
+
+    [Fact]
     public void Missing_services_and_images_are_named()
     {
         var report = GuestOsReport.Build([Windows], computeAvailable: false, networkAvailable: false);

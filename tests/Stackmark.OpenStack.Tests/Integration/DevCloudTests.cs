@@ -20,7 +20,10 @@ public sealed class DevCloudTests
         Assert.NotNull(token.Catalog.FindEndpoint("identity"));
         Assert.NotNull(await connection.FindEndpointAsync("object-store"));
         Assert.NotNull(await connection.FindEndpointAsync("image"));
-        Assert.Null(await connection.FindEndpointAsync("compute"));
+        // profile compute adds Nova, Neutron and Cinder together; storage has none of them
+        var compute = await connection.FindEndpointAsync("compute") is not null;
+        Assert.Equal(compute, await connection.FindEndpointAsync("network") is not null);
+        Assert.Equal(compute, await connection.FindEndpointAsync("volumev3") is not null);
     }
 
     [SkippableFact]
@@ -50,7 +53,7 @@ public sealed class DevCloudTests
     }
 
     [SkippableFact]
-    public async Task Discovery_finds_swift_and_glance_and_nothing_else()
+    public async Task Discovery_finds_swift_and_glance_and_with_the_compute_profile_nova_neutron_cinder()
     {
         DevCloud.Require();
         var cloud = DevCloud.Cloud(DevCloud.Member);
@@ -63,9 +66,24 @@ public sealed class DevCloudTests
         Assert.Equal(CpidMethod.IdentityServiceId, discovery.Cpid.Method);
         Assert.Equal("true", conf.Get("service_available", "swift"));
         Assert.Equal("true", conf.Get("service_available", "glance"));
-        Assert.Equal("false", conf.Get("service_available", "nova"));
-        Assert.Equal("false", conf.Get("service_available", "neutron"));
-        Assert.Equal("false", conf.Get("service_available", "cinder"));
+        var compute = discovery.IsAvailable("nova");
+        foreach (var service in new[] { "nova", "neutron", "cinder" })
+        {
+            Assert.Equal(compute ? "true" : "false", conf.Get("service_available", service));
+        }
+
+        if (compute)
+        {
+            // what deploy/devcloud/start.sh --profile compute provides for a certification
+            Assert.Equal(("42", "84"), (conf.Get("compute", "flavor_ref"), conf.Get("compute", "flavor_ref_alt")));
+            Assert.NotEqual(conf.Get("compute", "image_ref"), conf.Get("compute", "image_ref_alt"));
+            Assert.Contains(discovery.Images, i => i.Id == conf.Get("compute", "image_ref") && i.Name.StartsWith("devcloud-blank-", StringComparison.Ordinal));
+            Assert.Equal("public", conf.Get("network", "floating_network_name"));
+            Assert.NotNull(conf.Get("network", "public_network_id"));
+            Assert.NotNull(conf.Get("compute", "max_microversion"));
+            Assert.NotNull(conf.Get("volume", "max_microversion"));
+        }
+
         Assert.Contains("tempurl", conf.Get("object-storage-feature-enabled", "discoverable_apis")!, StringComparison.Ordinal);
         Assert.Equal("true", conf.Get("image-feature-enabled", "api_v2"));
         Assert.Equal("member", conf.Get("object-storage", "operator_role"));

@@ -120,6 +120,31 @@ public sealed class TempestConfigBuilderTests
     }
 
     [Fact]
+    public void Volume_size_fits_the_flavor_and_image_and_backup_follows_cinders_service_list()
+    {
+        var discovery = Some.Discovery(
+            Some.Service("nova", "compute", "http://h:8774/v2.1"),
+            Some.Service("cinder", "volumev3", "http://h:8776/v3/p1")) with
+        {
+            Flavors = [new Flavor("small", "m1.small", 2048, 20, 1, true), new Flavor("medium", "m1.medium", 4096, 40, 2, true)],
+            Images = [new Image { Id = "i", Name = "debian-12", Status = "active", SizeBytes = 3L << 30, MinDiskGb = 2 }],
+            VolumeServices = [new ServiceStatus("cinder-volume", "h@lvm", "up", "enabled"), new ServiceStatus("cinder-backup", "h", "up", "enabled")],
+        };
+
+        var conf = TempestConfigBuilder.Build(Some.Cloud(), discovery).Config;
+        var noBackup = TempestConfigBuilder.Build(Some.Cloud(), discovery with
+        {
+            VolumeServices = [new ServiceStatus("cinder-volume", "h@lvm", "up", "enabled"), new ServiceStatus("cinder-backup", "h", "down", "enabled")],
+            Images = [new Image { Id = "i", Name = "big", Status = "active", SizeBytes = (30L << 30) + 1 }],
+        }).Config;
+
+        Assert.Equal("20", conf.Get("volume", "volume_size"));
+        Assert.Equal("true", conf.Get("volume-feature-enabled", "backup"));
+        Assert.Equal("31", noBackup.Get("volume", "volume_size"));
+        Assert.Equal("false", noBackup.Get("volume-feature-enabled", "backup"));
+    }
+
+    [Fact]
     public void Same_inputs_give_byte_identical_output()
     {
         var options = new TempestConfigOptions { LockPath = "/tmp/locks" };

@@ -60,7 +60,10 @@ public sealed class Browser : IAsyncLifetime
     public async Task<IPage> NewPageAsync(Uri baseUrl)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(30_000);
+        // The whole suite shares two cores with a browser, PBKDF2 and two databases: Playwright's 30 s default is
+        // too tight under that load (a sign-in redirect once took longer in a full CI run).
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         return await context.NewPageAsync();
     }
 }

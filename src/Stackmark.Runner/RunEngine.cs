@@ -47,12 +47,15 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         public const string LoadList = "test-list.txt";
     }
 
-    /// <summary>Plans, runs and records. Cancelling stops Tempest and keeps the partial results.</summary>
-    /// <exception cref="TempestRunnerException">Tempest could not be set up or listed.</exception>
-    public async Task<RunOutcome> ExecuteAsync(RunRequest request, Func<TestPlan, IResultSink> sinks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the run directory and Tempest workspace and starts the slow Python start-ups that need no cloud
+    /// (listing the installed tests, reading Tempest's source, asking its version), so that they overlap the
+    /// cloud's discovery instead of adding to the run's wall time.
+    /// </summary>
+    /// <exception cref="TempestRunnerException">The workspace exists already or Tempest cannot be found.</exception>
+    public async Task<PreparedWorkspace> PrepareAsync(string outputDirectory, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var dir = Path.GetFullPath(request.OutputDirectory);
+        var dir = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(dir);
         var workspace = Path.Combine(dir, "workspace");
         if (Directory.Exists(workspace))
@@ -60,11 +63,30 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
             throw new TempestRunnerException($"{workspace} already exists: each run needs a fresh directory");
         }
 
-        // Tempest's version is evidence for the manifest; asking costs a Python start-up, so it runs alongside.
-        var describe = tempest.DescribeAsync(CancellationToken.None);
         await tempest.InitWorkspaceAsync(workspace, cancellationToken).ConfigureAwait(false);
-        // The source says which option gates each test, to explain skips; read alongside the run (~0.3 s).
-        var source = tempest.ReadSourceAsync(cancellationToken);
+        return new PreparedWorkspace(
+            dir,
+            workspace,
+            tempest.DescribeAsync(CancellationToken.None),
+            tempest.ListTestsAsync(workspace, cancellationToken),
+            tempest.ReadSourceAsync(cancellationToken));
+    }
+
+    /// <summary>Plans, runs and records. Cancelling stops Tempest and keeps the partial results.</summary>
+    /// <exception cref="TempestRunnerException">Tempest could not be set up or listed.</exception>
+    public async Task<RunOutcome> ExecuteAsync(RunRequest request, Func<TestPlan, IResultSink> sinks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await ExecuteAsync(request, await PrepareAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false), sinks, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs in a workspace made by <see cref="PrepareAsync"/>.</summary>
+    /// <exception cref="TempestRunnerException">Tempest could not be listed.</exception>
+    public async Task<RunOutcome> ExecuteAsync(RunRequest request, PreparedWorkspace prepared, Func<TestPlan, IResultSink> sinks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(prepared);
+        var (dir, workspace, describe, listed, source) = prepared;
         var etc = Path.Combine(workspace, "etc");
         Directory.CreateDirectory(etc);
         WriteSecret(Path.Combine(etc, "tempest.conf"), request.TempestConf);
@@ -76,7 +98,8 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
 
         await File.WriteAllTextAsync(Path.Combine(dir, Files.RedactedConf), request.RedactedTempestConf, cancellationToken).ConfigureAwait(false);
 
-        var listing = TempestListing.Parse(await tempest.ListTestsAsync(workspace, cancellationToken).ConfigureAwait(false));
+        // Listing imports Tempest's test modules with default options: it needs no tempest.conf.
+        var listing = TempestListing.Parse(await listed.ConfigureAwait(false));
         if (listing.Count == 0)
         {
             throw new TempestRunnerException("the installed Tempest lists no tests (is python3-tempest installed and importable?)");

@@ -62,3 +62,16 @@ public sealed record RunOutcome(
 /// <param name="Attempts">How many times it ran.</param>
 /// <param name="TempestId">The Tempest id that ran.</param>
 public sealed record PriorResult(TestStatus Status, NonPass? NonPass, TimeSpan? Duration, int Attempts, string? TempestId);
+
+/// <summary>A run directory and Tempest workspace with the cloud-independent start-ups already under way.</summary>
+/// <param name="Directory">The run directory.</param>
+/// <param name="Workspace">The Tempest workspace inside it.</param>
+/// <param name="Describe">Tempest's version, for the manifest.</param>
+/// <param name="Listing">The installed tests (<c>tempest run --list-tests</c>).</param>
+/// <param name="Source">Tempest's source tree read statically, to explain skips.</param>
+public sealed record PreparedWorkspace(
+    string Directory,
+    string Workspace,
+    Task<string> Describe,
+    Task<IReadOnlyList<string>> Listing,
+    Task<Stackmark.Tempest.TempestTree?> Source);

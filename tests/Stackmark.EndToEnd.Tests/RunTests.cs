@@ -97,9 +97,11 @@ public sealed class RunTests(StorageRun storage)
         Environment.SetEnvironmentVariable("OS_CLIENT_CONFIG_FILE", clouds);
         try
         {
-            var (exit, _, err) = await DevCloud.StackmarkAsync("run", "--os-cloud", "wrong", "--guideline", "2019.11", "--target", "object", "--source", Interop, "--out", NewRunDir());
+            var wrongDir = NewRunDir();
+            var (exit, _, err) = await DevCloud.StackmarkAsync("run", "--os-cloud", "wrong", "--guideline", "2019.11", "--target", "object", "--source", Interop, "--out", wrongDir);
             Assert.Equal(2, exit);
             Assert.Contains("credentials were refused (401", err, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(wrongDir), "a run that never started leaves no run directory");
             (exit, _, err) = await DevCloud.StackmarkAsync("run", "--os-cloud", "gone", "--guideline", "2019.11", "--target", "object", "--source", Interop, "--out", NewRunDir());
             Assert.Equal(3, exit);
             Assert.Contains("127.0.0.1:1", err, StringComparison.Ordinal);

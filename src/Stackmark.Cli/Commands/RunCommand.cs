@@ -59,12 +59,42 @@ internal static class RunCommand
             }
 
             await TempestInstaller.EnsureAsync(cx, parse.GetValue(tempestBin)!, ct);
-            var projects = g.CapabilitiesOf(targetKey, [CapabilityStatus.Required]).Select(c => c.Definition?.Project).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), parse.GetValue(overrides) ?? [], projects, ct);
             var dir = parse.GetValue(output) ?? Path.Combine("runs", $"{g.Id}-{targetKey}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
-            if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
+            var existed = Directory.Exists(dir);
+            if (existed && Directory.EnumerateFileSystemEntries(dir).Any())
             {
                 throw new UsageException($"--out {dir} is not empty: each run needs a fresh directory");
+            }
+
+            var engine = new RunEngine(new TempestCli(parse.GetValue(tempestBin)!), TimeProvider.System);
+            PreparedWorkspace workspace;
+            PreparedCloud prepared;
+            try
+            {
+                // Tempest lists its tests while the cloud is discovered: the two slow start-ups overlap.
+                workspace = await engine.PrepareAsync(dir, ct);
+                var projects = g.CapabilitiesOf(targetKey, [CapabilityStatus.Required]).Select(c => c.Definition?.Project).OfType<string>().ToHashSet(StringComparer.Ordinal);
+                prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), parse.GetValue(overrides) ?? [], projects, ct);
+            }
+            catch
+            {
+                // Nothing ran: leave no half-made run directory behind.
+                if (Directory.Exists(dir))
+                {
+                    if (existed)
+                    {
+                        foreach (var entry in Directory.EnumerateFileSystemEntries(dir))
+                        {
+                            if (Directory.Exists(entry)) { Directory.Delete(entry, true); } else { File.Delete(entry); }
+                        }
+                    }
+                    else
+                    {
+                        Directory.Delete(dir, true);
+                    }
+                }
+
+                throw;
             }
 
             if (prepared.AccountCount is { } accounts)
@@ -79,13 +109,12 @@ internal static class RunCommand
             }
 
             var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, prepared.AccountsYaml, prepared.Cpid, workers, prior, prepared.Facts);
-            var engine = new RunEngine(new TempestCli(parse.GetValue(tempestBin)!), TimeProvider.System);
             var mode = parse.GetValue(progress) ?? (cx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? "live" : "plain");
             cx.Console.MarkupLineInterpolated($"Running {g.Id} {targetKey} ({string.Join(",", query.EffectiveStatuses.Select(s => s.ToWord()))}) against cloud {prepared.CloudName} (cpid {prepared.Cpid}), {(workers is 1 ? "serial" : workers is { } w ? $"{w} workers" : "one worker per core")}; results in {Path.GetFullPath(dir)}");
             RunOutcome outcome;
             try
             {
-                outcome = await ProgressViews.RunAsync(cx.Console, mode, sink => engine.ExecuteAsync(request, sink, ct));
+                outcome = await ProgressViews.RunAsync(cx.Console, mode, sink => engine.ExecuteAsync(request, workspace, sink, ct));
             }
             catch (TempestRunnerException e)
             {

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Stackmark.Guidelines;
 
 namespace Stackmark.Cli.Commands;
 
@@ -97,31 +96,8 @@ public static class CommunityCommand
     /// <param name="error">Where error messages (and, without <c>--out</c>, the summary) go.</param>
     /// <param name="cancellationToken">Stops the command.</param>
     /// <returns>0 written, 2 usage or input error, 3 registry unreachable or failing.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        var cx = CliContext.Plain(output, error);
-        var root = new RootCommand("stackmark scoring deployed") { new Command("scoring") { Create(cx) } };
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var e in parse.Errors)
-            {
-                cx.Error.WriteLine($"stackmark: {e.Message}");
-            }
-
-            return ExitCodes.UsageError;
-        }
-
-        try
-        {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is UsageException or GuidelineSourceException)
-        {
-            cx.Error.WriteLine($"stackmark: error: {e.Message}");
-            return ExitCodes.UsageError;
-        }
-    }
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        CliApp.RunAsync(args, CliContext.Plain(output, error), cancellationToken);
 
     private static async Task<(AdoptionReport? Report, int Code)> FetchAsync(Uri url, CliContext cx, CancellationToken ct)
     {

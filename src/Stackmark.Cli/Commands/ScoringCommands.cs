@@ -21,31 +21,8 @@ public static class ScoringCommands
     /// <param name="error">Where error messages go.</param>
     /// <param name="cancellationToken">Stops the command.</param>
     /// <returns>0 ok, 1 wrong lines or an invalid draft, 2 usage or input error.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        var cx = CliContext.Plain(output, error);
-        var root = new RootCommand("stackmark scoring and drafting") { Create(cx), new Command("guidelines") { DraftCommand.Create(cx) } };
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var e in parse.Errors)
-            {
-                cx.Error.WriteLine($"stackmark: {e.Message}");
-            }
-
-            return ExitCodes.UsageError;
-        }
-
-        try
-        {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is UsageException or GuidelineSourceException)
-        {
-            cx.Error.WriteLine($"stackmark: error: {e.Message}");
-            return ExitCodes.UsageError;
-        }
-    }
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        CliApp.RunAsync(args, CliContext.Plain(output, error), cancellationToken);
 
     private static Argument<string> FileArgument() => new("FILE") { Description = "A scoring worksheet, e.g. scoring/scoring.txt." };
 

@@ -77,11 +77,18 @@ fi
 export STACKMARK_REQUIRE_COMPUTE=1
 run_tests tests/Stackmark.EndToEnd.Tests/Stackmark.EndToEnd.Tests.csproj Stackmark.EndToEnd.Compute --filter "devcloud=compute"
 
-# The total over every project, from the TRX files (one counters line each).
+# Each failure's whole message (a CI log is all there is to read afterwards), then the total over every
+# project, from the TRX files (one counters line each).
 python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 p = f = s = 0
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for r in ET.parse(path).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+        print(f"test.sh: FAILED {r.get('testName')} ({r.get('duration')})", file=sys.stderr)
+        text = "\n".join(e.text or "" for e in r.iterfind("t:Output/t:ErrorInfo/t:Message", ns))
+        for line in text.splitlines()[:160]:
+            print(f"test.sh: | {line[:400]}", file=sys.stderr)
 for path in glob.glob(sys.argv[1] + "/*.trx"):
     c = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
     p += int(c.get("passed")); f += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout")) + int(c.get("aborted"))

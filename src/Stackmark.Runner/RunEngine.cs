@@ -127,7 +127,7 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         {
             try
             {
-                exit = await tempest.RunAsync(workspace, loadList, request.Concurrency, async stdout =>
+                exit = await tempest.RunAsync(workspace, loadList, new TempestRunOptions(request.Concurrency, request.TestTimeout), async stdout =>
                 {
                     await using var raw = File.Create(Path.Combine(dir, Files.Subunit));
                     await using var tee = new TeeReadStream(stdout, raw);
@@ -195,6 +195,10 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         w.WriteString("finished_at", outcome.Summary.FinishedAt);
         w.WriteBoolean("compliant", outcome.Summary.Compliant);
         w.WriteBoolean("interrupted", outcome.Interrupted);
+        if (request.TestTimeout is { } limit)
+        {
+            w.WriteNumber("test_timeout_seconds", (long)Math.Ceiling(limit.TotalSeconds));
+        }
         if (outcome.TempestExitCode is { } code)
         {
             w.WriteNumber("tempest_exit_code", code);

@@ -11,6 +11,7 @@ namespace Stackmark.Runner;
 /// <param name="Concurrency">Workers; null for Tempest's default (one per core), 1 for serial.</param>
 /// <param name="RerunOf">For --rerun-failed: the first attempt's results by guideline test name; only its non-passes run again.</param>
 /// <param name="Facts">What discovery saw of the cloud, recorded in the manifest as evidence.</param>
+/// <param name="TestTimeout">Limit per test method (see <see cref="TempestRunOptions.TestTimeout"/>); null for none.</param>
 public sealed record RunRequest(
     Guideline Guideline,
     TestListQuery Query,
@@ -21,7 +22,8 @@ public sealed record RunRequest(
     string Cpid,
     int? Concurrency,
     IReadOnlyDictionary<TestName, PriorResult>? RerunOf = null,
-    CloudFacts? Facts = null);
+    CloudFacts? Facts = null,
+    TimeSpan? TestTimeout = null);
 
 /// <summary>What discovery saw of the cloud: the evidence behind "which guest OS, which hypervisor, was SSH on?".</summary>
 /// <param name="Cloud">The clouds.yaml entry (or "env").</param>

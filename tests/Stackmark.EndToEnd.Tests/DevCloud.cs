@@ -62,11 +62,24 @@ internal static class DevCloud
         return JsonDocument.Parse(output).RootElement.EnumerateArray().Single(s => s.GetProperty("Type").GetString() == "identity").GetProperty("ID").GetString()!;
     }
 
-    public static async Task<(int Exit, string Out, string Err)> StackmarkAsync(params string[] args)
+    /// <summary>`stackmark ARGS` in process, stopped (as Ctrl-C would) after 15 minutes.</summary>
+    public static Task<(int Exit, string Out, string Err)> StackmarkAsync(params string[] args) => StackmarkAsync(TimeSpan.FromMinutes(15), args);
+
+    /// <summary>
+    /// `stackmark ARGS` in process, stopped after <paramref name="limit"/>: a hung run then still leaves its
+    /// partial results (and unfinished tests) for <see cref="RunEvidence"/> instead of eating CI's whole budget.
+    /// </summary>
+    public static async Task<(int Exit, string Out, string Err)> StackmarkAsync(TimeSpan limit, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, CliContext.Plain(output, error), CancellationToken.None);
+        using var deadline = new CancellationTokenSource(limit);
+        var exit = await CliApp.RunAsync(args, CliContext.Plain(output, error), deadline.Token);
+        if (deadline.IsCancellationRequested)
+        {
+            error.WriteLine($"(test) the run was stopped after its limit of {limit.TotalMinutes:0} min");
+        }
+
         return (exit, output.ToString(), error.ToString());
     }
 }

@@ -20,13 +20,13 @@ public sealed class RunTests(StorageRun storage)
     {
         DevCloud.Require();
         var (exit, output, err, dir) = await storage.RunAsync();
-        Assert.True(exit == 0, $"exit {exit}\n{output}\n{err}");
+        Assert.True(exit == 0, RunEvidence.Describe(dir, exit, output, err));
         Assert.Contains("COMPLIANT", output, StringComparison.Ordinal);
 
         using var full = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "full-results.json")));
         var tests = full.RootElement.GetProperty("tests").EnumerateArray().ToList();
         Assert.Equal(58, tests.Count);
-        Assert.All(tests, t => Assert.Equal("pass", t.GetProperty("status").GetString()));
+        Assert.True(tests.All(t => t.GetProperty("status").GetString() == "pass"), RunEvidence.Describe(dir, exit, output, err));
 
         var results = RefStackResults.Parse(File.ReadAllBytes(Path.Combine(dir, "results.json")), "results.json");
         Assert.True(results.Success, results.ToString());
@@ -62,21 +62,24 @@ public sealed class RunTests(StorageRun storage)
     {
         DevCloud.Require();
         var dir = NewRunDir();
-        var (exit, output, err) = await DevCloud.StackmarkAsync("run", "--os-cloud", "devcloud-admin", "--guideline", "2019.11", "--target", "platform", "--source", Interop, "--out", dir, "--progress", "quiet");
-        Assert.True(exit == 1, $"exit {exit}\n{output}\n{err}");
-        Assert.Contains("NOT COMPLIANT", output, StringComparison.Ordinal);
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report.json")));
-        var failing = report.RootElement.GetProperty("capabilities").EnumerateArray()
-            .Where(c => c.GetProperty("status").GetString() == "required" && c.GetProperty("verdict").GetString() == "fail")
-            .Select(c => c.GetProperty("id").GetString()!).ToList();
-        Assert.Contains("compute-servers-create", failing);
-        Assert.Contains("networks-l2-CRUD", failing);
-        Assert.DoesNotContain(failing, c => c.StartsWith("objectstore-", StringComparison.Ordinal));
-        using var full = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "full-results.json")));
-        var computeCreate = full.RootElement.GetProperty("tests").EnumerateArray().First(t => t.GetProperty("capability").GetString() == "compute-servers-create");
-        Assert.Equal(("skip", "service-unavailable"), (computeCreate.GetProperty("status").GetString(), computeCreate.GetProperty("category").GetString()));
-        Assert.Contains("service-unavailable", output, StringComparison.Ordinal);
-        Assert.Contains("need cinder, neutron, nova, which the cloud's catalog lacks", output, StringComparison.Ordinal);
+        var (exit, output, err) = await DevCloud.StackmarkAsync(TimeSpan.FromMinutes(12), "run", "--os-cloud", "devcloud-admin", "--guideline", "2019.11", "--target", "platform", "--source", Interop, "--out", dir, "--progress", "quiet", "--test-timeout", "240");
+        RunEvidence.Check(dir, exit, output, err, () =>
+        {
+            Assert.True(exit == 1, $"exit {exit}, expected 1 (not compliant)");
+            Assert.Contains("NOT COMPLIANT", output, StringComparison.Ordinal);
+            using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report.json")));
+            var failing = report.RootElement.GetProperty("capabilities").EnumerateArray()
+                .Where(c => c.GetProperty("status").GetString() == "required" && c.GetProperty("verdict").GetString() == "fail")
+                .Select(c => c.GetProperty("id").GetString()!).ToList();
+            Assert.Contains("compute-servers-create", failing);
+            Assert.Contains("networks-l2-CRUD", failing);
+            Assert.DoesNotContain(failing, c => c.StartsWith("objectstore-", StringComparison.Ordinal));
+            using var full = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "full-results.json")));
+            var computeCreate = full.RootElement.GetProperty("tests").EnumerateArray().First(t => t.GetProperty("capability").GetString() == "compute-servers-create");
+            Assert.Equal(("skip", "service-unavailable"), (computeCreate.GetProperty("status").GetString(), computeCreate.GetProperty("category").GetString()));
+            Assert.Contains("service-unavailable", output, StringComparison.Ordinal);
+            Assert.Contains("need cinder, neutron, nova, which the cloud's catalog lacks", output, StringComparison.Ordinal);
+        });
     }
 
     [SkippableFact]

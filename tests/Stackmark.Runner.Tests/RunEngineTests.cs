@@ -95,6 +95,22 @@ public sealed class RunEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_per_test_limit_reaches_tempest_and_a_test_stopped_by_it_is_a_timeout()
+    {
+        var tempest = new ScriptedTempest(Listed);
+        tempest.Script[$"{Some.CreateServer}[id-{Some.CreateId}]"] = (SubunitStatus.Fail,
+            "Traceback (most recent call last):\n  File \"/usr/lib/python3/dist-packages/fixtures/_fixtures/timeout.py\", line 52, in signal_handler\n    raise TimeoutException()\nfixtures._fixtures.timeout.TimeoutException");
+        var request = Request() with { TestTimeout = TimeSpan.FromSeconds(90) };
+        var outcome = await Run(tempest, request);
+        Assert.Equal(new TempestRunOptions(2, TimeSpan.FromSeconds(90)), Assert.Single(tempest.Options));
+        var create = outcome.Results.Single(r => r.Planned.Test.Name.Value == Some.CreateServer);
+        Assert.Equal(NonPassCategory.Timeout, create.NonPass!.Category);
+        Assert.Contains("--test-timeout", create.NonPass.Reason, StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(request.OutputDirectory, RunEngine.Files.Manifest)));
+        Assert.Equal(90, manifest.RootElement.GetProperty("test_timeout_seconds").GetInt32());
+    }
+
+    [Fact]
     public async Task A_test_missing_from_tempest_is_reported_loudly_and_fails_its_capability()
     {
         var outcome = await Run(new ScriptedTempest(Listed.Where(l => !l.Contains(Some.CreateId, StringComparison.Ordinal)).ToList()), Request());

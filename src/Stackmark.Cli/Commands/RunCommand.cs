@@ -25,13 +25,14 @@ internal static class RunCommand
         var overrides = new Option<string[]>("--override") { Description = "section.key=value set in the discovered tempest.conf (repeatable)." };
         var serial = new Option<bool>("--serial") { Description = "One worker." };
         var concurrency = new Option<int?>("--concurrency", "-c") { Description = "Workers (default: one per core)." };
+        var testTimeout = new Option<int?>("--test-timeout") { Description = "Seconds a test method may run before it fails as a timeout (Tempest's OS_TEST_TIMEOUT; default: no limit)." };
         var rerun = new Option<string?>("--rerun-failed") { Description = "An earlier run directory: run again only its tests that did not pass, recording both attempts." };
         var progress = new Option<string>("--progress") { Description = "live (a bar; default on a terminal), plain (a line per test; default otherwise), quiet." };
         progress.AcceptOnlyFromAmong("live", "plain", "quiet");
         var tempestBin = new Option<string>("--tempest") { Description = "The tempest command.", DefaultValueFactory = _ => "/usr/bin/tempest" };
         var command = new Command("run", "Certify a cloud: run a guideline's tests with Tempest and judge the results.")
         {
-            cloud, altClouds, guideline, target, type, source, output, tempestConf, overrides, serial, concurrency, rerun, progress, tempestBin,
+            cloud, altClouds, guideline, target, type, source, output, tempestConf, overrides, serial, concurrency, testTimeout, rerun, progress, tempestBin,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,6 +44,12 @@ internal static class RunCommand
             if (workers is < 1)
             {
                 throw new UsageException("--concurrency must be 1 or more");
+            }
+
+            var limit = parse.GetValue(testTimeout);
+            if (limit is < 1)
+            {
+                throw new UsageException("--test-timeout must be 1 second or more");
             }
 
             IReadOnlyDictionary<TestName, PriorResult>? prior = null;
@@ -108,7 +115,8 @@ internal static class RunCommand
                 }
             }
 
-            var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, prepared.AccountsYaml, prepared.Cpid, workers, prior, prepared.Facts);
+            var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, prepared.AccountsYaml, prepared.Cpid, workers, prior, prepared.Facts,
+                limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
             var mode = parse.GetValue(progress) ?? (cx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? "live" : "plain");
             cx.Console.MarkupLineInterpolated($"Running {g.Id} {targetKey} ({string.Join(",", query.EffectiveStatuses.Select(s => s.ToWord()))}) against cloud {prepared.CloudName} (cpid {prepared.Cpid}), {(workers is 1 ? "serial" : workers is { } w ? $"{w} workers" : "one worker per core")}; results in {Path.GetFullPath(dir)}");
             RunOutcome outcome;

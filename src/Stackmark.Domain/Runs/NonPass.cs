@@ -110,6 +110,12 @@ public sealed record NonPass(NonPassCategory Category, string Reason)
             return new(NonPassCategory.TempestConfig, "not enough pre-provisioned accounts for the workers: add accounts (--alt-cloud) or lower --concurrency");
         }
 
+        if (lines.Length > 0 && lines[^1].EndsWith("fixtures._fixtures.timeout.TimeoutException", StringComparison.Ordinal))
+        {
+            // Tempest's OS_TEST_TIMEOUT fired: the exception carries no message of its own.
+            return new(NonPassCategory.Timeout, "ran longer than the per-test limit (--test-timeout) and was stopped");
+        }
+
         var timeout = (traceback ?? "").Contains("TimeoutException", StringComparison.Ordinal) || reason.Contains("timed out", StringComparison.OrdinalIgnoreCase);
         return new(timeout ? NonPassCategory.Timeout : NonPassCategory.Failure, reason.Length > 300 ? reason[..297] + "…" : reason);
     }

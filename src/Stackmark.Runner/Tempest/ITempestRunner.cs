@@ -22,8 +22,16 @@ public interface ITempestRunner
     /// Runs exactly the tests in <paramref name="loadList"/> and hands Tempest's subunit v2 stdout to
     /// <paramref name="consume"/> as it arrives. Returns Tempest's exit code. Cancelling stops Tempest cleanly.
     /// </summary>
-    Task<int> RunAsync(string workspace, string loadList, int? concurrency, Func<Stream, Task> consume, CancellationToken cancellationToken);
+    Task<int> RunAsync(string workspace, string loadList, TempestRunOptions options, Func<Stream, Task> consume, CancellationToken cancellationToken);
 }
+
+/// <summary>How Tempest runs the tests.</summary>
+/// <param name="Concurrency">Workers; null lets Tempest use one per core, 1 is serial.</param>
+/// <param name="TestTimeout">
+/// Limit per test method (Tempest's OS_TEST_TIMEOUT): a test that hangs fails as "timeout" instead of holding up
+/// the whole run. Class set-up is not covered. Null: no limit, as Tempest by default.
+/// </param>
+public sealed record TempestRunOptions(int? Concurrency = null, TimeSpan? TestTimeout = null);
 
 /// <summary>Tempest could not be started or crashed outside any test.</summary>
 public sealed class TempestRunnerException(string message, Exception? inner = null) : Exception(message, inner);

@@ -97,11 +97,15 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest") :
     }
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(string workspace, string loadList, int? concurrency, Func<Stream, Task> consume, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string workspace, string loadList, TempestRunOptions options, Func<Stream, Task> consume, CancellationToken cancellationToken)
     {
         List<string> args = ["run", "--subunit", "--load-list", loadList];
-        args.AddRange(concurrency is 1 ? ["--serial"] : concurrency is { } n ? ["--concurrency", n.ToString(System.Globalization.CultureInfo.InvariantCulture)] : []);
-        using var process = Start(workspace, args, redirectInput: false);
+        args.AddRange(options.Concurrency is 1 ? ["--serial"] : options.Concurrency is { } n ? ["--concurrency", n.ToString(System.Globalization.CultureInfo.InvariantCulture)] : []);
+        // Tempest's base test class reads OS_TEST_TIMEOUT (whole seconds) and fails a test method that runs longer.
+        var environment = options.TestTimeout is { } limit
+            ? new Dictionary<string, string> { ["OS_TEST_TIMEOUT"] = Math.Max(1, (int)Math.Ceiling(limit.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            : null;
+        using var process = Start(workspace, args, redirectInput: false, environment);
         var stderrFile = Path.Combine(workspace, "tempest-stderr.log");
         var stderrCopy = CopyToFileAsync(process.StandardError.BaseStream, stderrFile);
         using var stop = cancellationToken.Register(() => Interrupt(process));
@@ -165,7 +169,7 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest") :
         return (process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
     }
 
-    private Process Start(string? cwd, IReadOnlyList<string> args, bool redirectInput)
+    private Process Start(string? cwd, IReadOnlyList<string> args, bool redirectInput, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(executable)
         {
@@ -183,6 +187,12 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest") :
         psi.Environment["PATH"] = "/usr/bin:/bin";
         psi.Environment.Remove("PYTHONPATH");
         psi.Environment.Remove("VIRTUAL_ENV");
+        psi.Environment.Remove("OS_TEST_TIMEOUT");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+
         try
         {
             return Process.Start(psi) ?? throw new TempestRunnerException($"could not start {executable}");

@@ -38,8 +38,12 @@ internal sealed class ScriptedTempest(IReadOnlyList<string> listed) : ITempestRu
 
     public Task<IReadOnlyList<string>> ListTestsAsync(string workspace, CancellationToken cancellationToken) => Task.FromResult(listed);
 
-    public async Task<int> RunAsync(string workspace, string loadList, int? concurrency, Func<Stream, Task> consume, CancellationToken cancellationToken)
+    /// <summary>The options of each run, in order.</summary>
+    public List<TempestRunOptions> Options { get; } = [];
+
+    public async Task<int> RunAsync(string workspace, string loadList, TempestRunOptions options, Func<Stream, Task> consume, CancellationToken cancellationToken)
     {
+        Options.Add(options);
         var ids = File.ReadAllLines(loadList);
         Runs.Add(ids);
         var pipe = new System.IO.Pipelines.Pipe();

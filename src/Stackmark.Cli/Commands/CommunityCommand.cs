@@ -99,7 +99,8 @@ public static class CommunityCommand
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
         CliApp.RunAsync(args, CliContext.Plain(output, error), cancellationToken);
 
-    private static async Task<(AdoptionReport? Report, int Code)> FetchAsync(Uri url, CliContext cx, CancellationToken ct)
+    /// <summary>GETs community data from a registry; on failure says why on standard error and returns the exit code.</summary>
+    internal static async Task<(AdoptionReport? Report, int Code)> FetchAsync(Uri url, CliContext cx, CancellationToken ct)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
         string body;

@@ -22,11 +22,13 @@ internal static class DraftCommand
         var candidates = new Option<string?>("--candidates") { Description = "A guideline (file or version) whose capability definitions new capabilities may come from." };
         var id = new Option<string>("--id") { Description = "The draft's id.", DefaultValueFactory = _ => "next" };
         var output = new Option<string?>("--out", "-o") { Description = "Where to write the draft JSON (default: ID.json)." };
-        var doc = new Option<string?>("--doc") { Description = "Also write Markdown documentation of the draft here." };
+        var community = new Option<string?>("--community") { Description = "Community data setting \"Widely Deployed\": a registry URL (its GET /v1/community/capabilities for --from, target platform) or a file of that JSON." };
+        var threshold = new Option<double>("--deployed-threshold") { Description = "The share of clouds that makes a capability widely deployed, in (0, 1].", DefaultValueFactory = _ => WidelyDeployed.DefaultThreshold };
+        var doc = new Option<string?>("--doc") { Description = "Also write documentation of the draft here: HTML when the name ends in .html, else Markdown." };
         var warnings = new Option<bool>("--warnings") { Description = "List every validation warning, not only a count per kind." };
         var command = new Command("draft", "Draft the next guideline (2.0, status draft) enforcing the lifecycle; print the diff, validate, document.")
         {
-            from, source, scoring, flags, deprecate, candidates, id, output, doc, warnings,
+            from, source, scoring, flags, deprecate, candidates, community, threshold, id, output, doc, warnings,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -59,8 +61,24 @@ internal static class DraftCommand
                 candidateDefs = g.Capabilities;
             }
 
+            var share = parse.GetValue(threshold);
+            if (!(share > 0 && share <= 1))
+            {
+                throw new UsageException($"--deployed-threshold {share.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not a share of clouds in (0, 1], e.g. 0.5");
+            }
+
+            AdoptionReport? adoption = null;
+            if (parse.GetValue(community) is { } communitySource)
+            {
+                (adoption, var code) = await ReadCommunityAsync(communitySource, fromId, cx, ct);
+                if (adoption is null)
+                {
+                    return code;
+                }
+            }
+
             var deprecated = (parse.GetValue(deprecate) ?? []).SelectMany(d => d.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(d => new CapabilityId(d)).ToList();
-            var result = GuidelineDrafter.Draft(file.Content.Span, file.Name, new DraftOptions(draftId, sheet, approved, deprecated, candidateDefs));
+            var result = GuidelineDrafter.Draft(file.Content.Span, file.Name, new DraftOptions(draftId, sheet, approved, deprecated, candidateDefs, Community: adoption, DeployedThreshold: share));
             cx.Console.Write(ScoringViews.Draft(result, draftId));
             if (result.From is not null && result.Draft is not null)
             {
@@ -84,12 +102,45 @@ internal static class DraftCommand
             cx.Console.MarkupLineInterpolated($"[green]✓[/] wrote {outPath} (loads with {result.Draft!.Warnings.Count} loader warnings)");
             if (parse.GetValue(doc) is { } docPath)
             {
-                await File.WriteAllTextAsync(docPath, DraftDocument.ToMarkdown(result), new UTF8Encoding(false), ct);
+                var html = docPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || docPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
+                await File.WriteAllTextAsync(docPath, html ? DraftDocument.ToHtml(result) : DraftDocument.ToMarkdown(result), new UTF8Encoding(false), ct);
                 cx.Console.MarkupLineInterpolated($"[green]✓[/] wrote {docPath}");
             }
 
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // A registry's community data for the current guideline (every core capability: target platform), or a saved copy.
+    private static async Task<(AdoptionReport? Report, int Code)> ReadCommunityAsync(string source, GuidelineId from, CliContext cx, CancellationToken ct)
+    {
+        if (Uri.TryCreate(source, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            var query = new Uri(new Uri(url.ToString().TrimEnd('/') + "/"), $"v1/community/capabilities?guideline={Uri.EscapeDataString(from.ToString())}&target=platform");
+            return await CommunityCommand.FetchAsync(query, cx, ct);
+        }
+
+        if (!File.Exists(source))
+        {
+            throw new UsageException($"--community {source}: no such file, and not an http(s) registry URL");
+        }
+
+        AdoptionReport report;
+        try
+        {
+            report = CommunityJson.Read(await File.ReadAllTextAsync(source, ct));
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--community {source}: not community data: {e.Message}");
+        }
+
+        if (report.Guideline != from)
+        {
+            cx.Console.MarkupLineInterpolated($"[yellow]note:[/] the community data in {source} judged results against {report.Guideline}, not {from}");
+        }
+
+        return (report, ExitCodes.Ok);
     }
 }

@@ -67,6 +67,11 @@ internal static class ScoringViews
         {
             new Markup($"[bold]Draft {Markup.Escape(id.ToString())}[/] {Markup.Escape($"from {result.From?.Id}" + (scheme is null ? "" : $", {scheme.Description}, cutoff {scheme.CutoffScore}"))}"),
         };
+        foreach (var c in result.DeployedChanges)
+        {
+            rows.Add(new Markup(Markup.Escape($"community: {c.Capability} widely deployed {c.Old.ToChar()} -> {c.New.ToChar()} ({c.CloudsPassing}/{c.CloudsTotal} clouds), score {c.OldTotal} -> {c.NewTotal}")));
+        }
+
         var decisions = result.Decisions.Where(d => d.IsChange || d.After is null).ToList();
         if (decisions.Count > 0)
         {

@@ -1,8 +1,13 @@
+using System.Globalization;
+using System.Net;
 using System.Text;
 
 namespace Stackmark;
 
-/// <summary>Writes readable Markdown documentation of a draft: changes, capabilities by status per program with scores, flags with reasons.</summary>
+/// <summary>
+/// Writes readable documentation of a draft — changes, community data, capabilities by status per program with scores,
+/// flags with reasons — as Markdown, or as a standalone HTML page with the same content.
+/// </summary>
 public static class DraftDocument
 {
     /// <summary>The Markdown text of a successful draft.</summary>
@@ -18,6 +23,21 @@ public static class DraftDocument
         sb.Append("Replaces ").Append(m.Replaces).Append(". Releases: ").Append(string.Join(", ", m.Releases)).Append(". ");
         sb.Append("Cutoff score: ").Append(scheme.CutoffScore).Append(" (").Append(scheme.Description).Append(").\n\n");
         sb.Append("Criteria: ").Append(string.Join(", ", scheme.Criteria.Select(c => $"{c.Name} ({c.Key}) {c.Weight}"))).Append(".\n\n");
+
+        if (result.DeployedChanges.Count > 0)
+        {
+            sb.Append("## Community data\n\n");
+            sb.Append("\"Widely Deployed\" set from the clouds' uploaded results before anything was decided:\n\n");
+            sb.Append("| Capability | Deployed | Clouds passing | Score |\n|---|---|---|---|\n");
+            foreach (var c in result.DeployedChanges)
+            {
+                sb.Append("| ").Append(c.Capability).Append(" | ").Append(c.Old.ToChar()).Append(" → ").Append(c.New.ToChar()).Append(" | ")
+                    .Append(c.CloudsPassing.ToString(CultureInfo.InvariantCulture)).Append(" of ").Append(c.CloudsTotal.ToString(CultureInfo.InvariantCulture))
+                    .Append(" | ").Append(c.OldTotal.ToString(CultureInfo.InvariantCulture)).Append(" → ").Append(c.NewTotal.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
+            }
+
+            sb.Append('\n');
+        }
 
         sb.Append("## Changes from ").Append(result.From?.Id.ToString() ?? m.Replaces).Append("\n\n");
         var changes = result.Decisions.Where(d => d.IsChange || d.After is null).ToList();
@@ -83,6 +103,84 @@ public static class DraftDocument
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>The same documentation as <see cref="ToMarkdown"/>, as a standalone HTML page (every text escaped).</summary>
+    /// <exception cref="ArgumentException">The result holds no draft.</exception>
+    public static string ToHtml(DraftResult result)
+    {
+        var markdown = ToMarkdown(result);
+        var title = WebUtility.HtmlEncode($"Guideline {result.Draft!.Id} (draft)");
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(title).Append("</title>\n<style>")
+            .Append("body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1d2433}")
+            .Append("table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccd;padding:.25rem .6rem;text-align:left;vertical-align:top}")
+            .Append("th{background:#eef1f6}h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ccd}</style></head><body>\n");
+        var lines = markdown.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.StartsWith('#'))
+            {
+                var level = line.TakeWhile(ch => ch == '#').Count();
+                html.Append("<h").Append(level).Append('>').Append(WebUtility.HtmlEncode(line[level..].Trim())).Append("</h").Append(level).Append(">\n");
+            }
+            else if (line.StartsWith('|'))
+            {
+                // A table: header row, separator row, body rows (cells split on unescaped pipes).
+                html.Append("<table>\n");
+                var header = true;
+                for (; i < lines.Length && lines[i].StartsWith('|'); i++)
+                {
+                    if (lines[i].StartsWith("|---", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    var tag = header ? "th" : "td";
+                    html.Append("<tr>");
+                    foreach (var cell in Cells(lines[i]))
+                    {
+                        html.Append('<').Append(tag).Append('>').Append(WebUtility.HtmlEncode(cell)).Append("</").Append(tag).Append('>');
+                    }
+
+                    html.Append("</tr>\n");
+                    header = false;
+                }
+
+                i--;
+                html.Append("</table>\n");
+            }
+            else if (line.Length > 0)
+            {
+                html.Append("<p>").Append(WebUtility.HtmlEncode(line)).Append("</p>\n");
+            }
+        }
+
+        return html.Append("</body></html>\n").ToString();
+    }
+
+    // "| a | b\\|c |" → ["a", "b|c"]
+    private static IEnumerable<string> Cells(string row)
+    {
+        var cell = new StringBuilder();
+        for (var i = 1; i < row.Length; i++)
+        {
+            if (row[i] == '\\' && i + 1 < row.Length && row[i + 1] == '|')
+            {
+                cell.Append('|');
+                i++;
+            }
+            else if (row[i] == '|')
+            {
+                yield return cell.ToString().Trim();
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(row[i]);
+            }
+        }
     }
 
     private static string Word(CapabilityStatus? s) => s?.ToWord() ?? "—";

@@ -7,10 +7,17 @@ namespace Stackmark;
 /// <param name="Deprecate">Capabilities the committee deprecates (required capabilities are otherwise sticky).</param>
 /// <param name="Candidates">Definitions (with tests) of capabilities that may enter as advisory, e.g. from another guideline file.</param>
 /// <param name="Scheme">The weights and cutoff; by default those of the current guideline.</param>
+/// <param name="Community">
+/// Community data (from the registry): sets the "Widely Deployed" criterion of every capability it has data for, in
+/// the matrix lines and in the achievements of capabilities the matrix does not score, before anything is decided.
+/// </param>
+/// <param name="DeployedThreshold">The share of clouds that makes a capability widely deployed, in (0, 1].</param>
 public sealed record DraftOptions(
     GuidelineId Id,
     Worksheet? Scores = null,
     IReadOnlyList<ApprovedFlag>? Flags = null,
     IReadOnlyList<CapabilityId>? Deprecate = null,
     IReadOnlyList<Capability>? Candidates = null,
-    ScoringScheme? Scheme = null);
+    ScoringScheme? Scheme = null,
+    AdoptionReport? Community = null,
+    double DeployedThreshold = WidelyDeployed.DefaultThreshold);

@@ -14,6 +14,7 @@ namespace Stackmark;
 /// <param name="Flags">The approved flags, as applied.</param>
 /// <param name="Findings">Input errors, loader warnings of the draft and validator findings (lifecycle against <paramref name="From"/>).</param>
 /// <param name="Diff">The draft compared with the current guideline, per target.</param>
+/// <param name="Deployed">"Widely Deployed" marks that community data changed (empty without <see cref="DraftOptions.Community"/>).</param>
 public sealed record DraftResult(
     Guideline? From,
     string? Json,
@@ -22,8 +23,12 @@ public sealed record DraftResult(
     IReadOnlyList<DraftDecision> Decisions,
     IReadOnlyList<AppliedFlag> Flags,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyList<TargetDiff> Diff)
+    IReadOnlyList<TargetDiff> Diff,
+    IReadOnlyList<DeployedChange>? Deployed = null)
 {
+    /// <summary>"Widely Deployed" marks that community data changed, matrix lines first, then achievements.</summary>
+    public IReadOnlyList<DeployedChange> DeployedChanges => Deployed ?? [];
+
     /// <summary>Whether a draft was produced without errors.</summary>
     public bool Success => Draft is not null && !Findings.Any(f => f.Severity == Severity.Error);
 }

@@ -37,11 +37,17 @@ public static partial class GuidelineDrafter
 
         var scheme = options.Scheme ?? ScoringScheme.For(from);
         var findings = new List<Finding>();
-        var plan = Plan(from, options, scheme, fromFile, findings);
+        if (!(options.DeployedThreshold > 0 && options.DeployedThreshold <= 1))
+        {
+            return Failed(from, new Finding(Severity.Error, "draft-source", $"the widely-deployed threshold {options.DeployedThreshold} is not a share of clouds in (0, 1]", new SourceLocation(fromFile, "$", 0)));
+        }
+
+        var (sheet, updated, deployed) = WithCommunity(from, options, scheme);
+        var plan = Plan(from, options with { Scores = sheet }, updated, scheme, fromFile, findings);
         var flags = ApplyFlags(plan, options.Flags ?? [], findings);
         if (findings.Any(f => f.Severity == Severity.Error))
         {
-            return new DraftResult(from, null, null, scheme, plan.Decisions, flags, findings, []);
+            return new DraftResult(from, null, null, scheme, plan.Decisions, flags, findings, [], deployed);
         }
 
         var json = WriteJson(fromJson, from, options.Id, plan);
@@ -50,11 +56,57 @@ public static partial class GuidelineDrafter
         if (draftLoad.Value is not { } draft)
         {
             findings.Add(new Finding(Severity.Error, "draft-invalid", draftLoad.Error!.Message, draftLoad.Error.Location));
-            return new DraftResult(from, json, null, scheme, plan.Decisions, flags, findings, []);
+            return new DraftResult(from, json, null, scheme, plan.Decisions, flags, findings, [], deployed);
         }
 
         findings.AddRange(GuidelineValidator.Validate(draft, draftFile, from));
-        return new DraftResult(from, json, draft, scheme, plan.Decisions, flags, findings, TargetDiff.Compare(from, draft));
+        return new DraftResult(from, json, draft, scheme, plan.Decisions, flags, findings, TargetDiff.Compare(from, draft), deployed);
+    }
+
+    // Community data rewrites the "deployed" criterion before any decision: in the matrix lines (WidelyDeployed.Apply,
+    // totals recomputed) and, for capabilities the matrix does not score, in their achievements, which are what they are
+    // scored from and what the draft writes back.
+    private static (Worksheet? Sheet, Dictionary<CapabilityId, Capability> Updated, List<DeployedChange> Changes) WithCommunity(Guideline from, DraftOptions options, ScoringScheme scheme)
+    {
+        var changes = new List<DeployedChange>();
+        var updatedDefs = new Dictionary<CapabilityId, Capability>();
+        if (options.Community is not { } report)
+        {
+            return (options.Scores, updatedDefs, changes);
+        }
+
+        var sheet = options.Scores;
+        if (sheet is not null)
+        {
+            var update = WidelyDeployed.Apply(sheet, report, options.DeployedThreshold, scheme);
+            sheet = update.Worksheet;
+            changes.AddRange(update.Changes);
+        }
+
+        var weighted = scheme.Criteria.Any(c => c.Key == WidelyDeployed.CriterionKey);
+        foreach (var def in from.Capabilities.Concat(options.Candidates ?? []).DistinctBy(c => c.Id))
+        {
+            if (!weighted || sheet?.Find(def.Id) is not null || report.Find(def.Id) is not { } adoption)
+            {
+                continue;
+            }
+
+            var mark = WidelyDeployed.MarkFor(adoption, options.DeployedThreshold);
+            var had = def.Achievements.Contains(WidelyDeployed.CriterionKey);
+            if (mark == Mark.Unknown || had == (mark == Mark.One))
+            {
+                continue;
+            }
+
+            var updated = def with
+            {
+                Achievements = mark == Mark.One ? [.. def.Achievements, WidelyDeployed.CriterionKey] : [.. def.Achievements.Where(a => a != WidelyDeployed.CriterionKey)],
+            };
+            updatedDefs[def.Id] = updated;
+            changes.Add(new DeployedChange(def.Id, had ? Mark.One : Mark.Zero, mark, adoption.CloudsPassing, adoption.CloudsTotal, scheme.Evaluate(def).Points, scheme.Evaluate(updated).Points));
+        }
+
+        return (sheet, updatedDefs, changes);
     }
 
     private static DraftResult Failed(Guideline? from, Finding finding) => new(from, null, null, null, [], [], [finding], []);
@@ -72,7 +124,7 @@ public static partial class GuidelineDrafter
         public HashSet<CapabilityId> NewlyRequired { get; } = [];
     }
 
-    private static DraftPlan Plan(Guideline from, DraftOptions options, ScoringScheme scheme, string fromFile, List<Finding> findings)
+    private static DraftPlan Plan(Guideline from, DraftOptions options, IReadOnlyDictionary<CapabilityId, Capability> updated, ScoringScheme scheme, string fromFile, List<Finding> findings)
     {
         var plan = new DraftPlan();
         var sheet = options.Scores;
@@ -81,6 +133,11 @@ public static partial class GuidelineDrafter
         foreach (var c in options.Candidates ?? [])
         {
             definitions.TryAdd(c.Id, c);
+        }
+
+        foreach (var (id, def) in updated)
+        {
+            definitions[id] = def;
         }
 
         Score? ScoreOf(CapabilityId id)

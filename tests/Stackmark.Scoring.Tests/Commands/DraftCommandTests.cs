@@ -42,6 +42,30 @@ public sealed class DraftCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Draft_takes_community_data_from_a_file_and_documents_it_in_html()
+    {
+        // Two clouds: both pass everything but object storage, which only one of them passes.
+        var g = GuidelineLoader.Load(await File.ReadAllBytesAsync(Path.Combine(InteropData.Directory, "2019.11.json")), "2019.11.json").Value!;
+        var results = new[] { "one", "two" }.Select((cpid, i) => new CommunityResult(cpid, null, DateTimeOffset.UnixEpoch.AddDays(i),
+            g.CapabilitiesOf("platform", [CapabilityStatus.Required]).Where(c => i == 0 || !c.Id.Value.StartsWith("objectstore-", StringComparison.Ordinal))
+                .SelectMany(c => c.Tests).Select(t => new TestOutcome(t.Name, t.Id, TestStatus.Passed)).DistinctBy(t => t.Name).ToList())).ToList();
+        var community = Write("community.json", CommunityJson.Write(CommunityAdoption.Compute(g, "platform", results)));
+        var html = Path.Combine(_dir, "next.html");
+        var (exit, output, err) = await ScoringCli.RunAsync("guidelines", "draft", "--from", "2019.11", "--source", InteropData.Directory,
+            "--community", community, "--deployed-threshold", "0.75", "--out", Path.Combine(_dir, "next.json"), "--doc", html);
+        Assert.True(exit == 0, output + err);
+        Assert.Contains("community: objectstore-container-create widely deployed 1 -> 0 (1/2 clouds)", output, StringComparison.Ordinal);
+        var page = await File.ReadAllTextAsync(html);
+        Assert.StartsWith("<!DOCTYPE html>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>objectstore-container-create</td><td>1 → 0</td><td>1 of 2</td>", page, StringComparison.Ordinal);
+
+        (exit, _, err) = await ScoringCli.RunAsync("guidelines", "draft", "--from", "2019.11", "--source", InteropData.Directory, "--community", Write("bad.json", "{\"guideline\": 7}"), "--out", Path.Combine(_dir, "x.json"));
+        Assert.Equal(2, exit);
+        Assert.Contains("bad.json: not community data", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "x.json")));
+    }
+
+    [Fact]
     public async Task A_bad_flags_file_is_a_located_usage_error()
     {
         var flags = Write("flags.json", "[{\"test\": \"t\", \"reason\": \"D499\", \"rationale\": \"r\", \"date\": \"2099-01-01\"}]");

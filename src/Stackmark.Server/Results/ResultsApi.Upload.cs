@@ -155,7 +155,7 @@ internal static partial class ResultsApi
     // admin or an admin of that product's vendor.
     private static async Task<Guid?> ProductVersionForAsync(string cpid, Guid userId, RegistryDbContext db, CancellationToken ct)
     {
-        var versions = await db.ProductVersions.AsNoTracking().Where(v => v.Cpid == cpid).Select(v => new { v.Id, v.Product!.VendorId }).Take(2).ToListAsync(ct);
+        var versions = await db.ProductVersions.AsNoTracking().Where(v => v.Cpid == cpid).OrderBy(v => v.Id).Select(v => new { v.Id, v.Product!.VendorId }).Take(2).ToListAsync(ct);
         if (versions.Count != 1)
         {
             return null;

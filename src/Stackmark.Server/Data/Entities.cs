@@ -243,6 +243,30 @@ internal sealed class ProductVersion
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>
+/// A region of a product's declared configuration: what runs its instances and which guest operating systems it
+/// supports. Declared by the vendor, not measured; results name a region through their <c>region</c> meta.
+/// </summary>
+internal sealed class ProductRegion
+{
+    public Guid ProductId { get; set; }
+
+    /// <summary>The region's name as the vendor spells it (e.g. <c>RegionOne</c>); unique per product, ignoring case.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Declaration order, so pages and the API list regions as the vendor declared them.</summary>
+    public int Position { get; set; }
+
+    /// <summary><c>hypervisor</c>, <c>container</c> or <c>bare-metal</c> (<see cref="Products.DeclaredRegions.Kinds"/>).</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>The hypervisor or container runtime (e.g. <c>KVM</c>, <c>Kata</c>); optional for bare metal.</summary>
+    public string? Runtime { get; set; }
+
+    /// <summary>The guest operating systems the region supports, in the vendor's order (names, e.g. <c>Ubuntu 24.04</c>).</summary>
+    public List<string> GuestOperatingSystems { get; set; } = [];
+}
+
 /// <summary>One verification or un-verification of a run by a foundation admin: the audit trail RefStack lacked.</summary>
 internal sealed class ResultVerificationEvent
 {

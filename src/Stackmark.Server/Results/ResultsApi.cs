@@ -24,6 +24,7 @@ internal static partial class ResultsApi
             .Accepts<byte[]>("application/json")
             .WithSummary("Uploads the full-results.json of `stackmark run` (every test's status, reason, duration; guideline and target become meta), signed like a JSON upload.");
         group.MapGet("/", List).WithSummary("Public runs (unsigned or shared) newest first, or the caller's own with `signed`; 20 a page.");
+        group.MapGet("/queue", Queue).WithSummary("Foundation admins: runs linked to a product version and not verified, oldest first, with their compliance (Stackmark extension).");
         group.MapGet("/schema", Schema).WithSummary("The JSON Schema of the upload document.");
         group.MapGet("/{id}", Show).WithSummary("One run; `results` are the passed test names.");
         group.MapPut("/{id}", Update).WithSummary("Links a product version (owner with the product's vendor admin, or foundation) and verifies (foundation); 200 with the run.");

@@ -65,7 +65,10 @@ internal sealed class TestRun
     public List<TestRunResult> Results { get; set; } = [];
 }
 
-/// <summary>A metadata key of a run: <c>shared</c>, <c>guideline</c>, <c>target</c> (RefStack's <c>meta</c>).</summary>
+/// <summary>
+/// A metadata key of a run: <c>shared</c>, <c>guideline</c>, <c>target</c> (RefStack's <c>meta</c>), Stackmark's
+/// <c>region</c> (a region its product declares). Full-results uploads set guideline and target themselves.
+/// </summary>
 internal sealed class TestRunMeta
 {
     public Guid RunId { get; set; }

@@ -32,8 +32,8 @@ internal static partial class ResultsApi
         group.MapGet("/{id}/subunit", Subunit).WithSummary("The raw subunit stream of a subunit upload (owner and foundation).");
         group.MapGet("/{id}/verification", Verification).WithSummary("The compliance report snapshot taken when the run was verified, and the verification history (foundation).");
         group.MapGet("/{id}/tests", Tests).WithSummary("Every test of a run with status, skip reason and duration (Stackmark extension).");
-        group.MapGet("/{id}/meta", ListMeta).WithSummary("A run's metadata (non-owners see shared, guideline, target).");
-        group.MapPost("/{id}/meta/{key}", SetMeta).Accepts<string>("text/plain").WithSummary("Sets shared, guideline or target; the raw body is the value.");
+        group.MapGet("/{id}/meta", ListMeta).WithSummary("A run's metadata (non-owners see shared, guideline, target, region).");
+        group.MapPost("/{id}/meta/{key}", SetMeta).Accepts<string>("text/plain").WithSummary("Sets shared, guideline, target or region (one the linked product declares); the raw body is the value.");
         group.MapDelete("/{id}/meta/{key}", DeleteMeta).WithSummary("Removes a metadata key.");
         group.MapGet("/{id}/compliance", Compliance).WithSummary("The run's compliance with a guideline's target, computed on the server and stored (Stackmark extension).");
         return routes;

@@ -56,6 +56,12 @@ public abstract class RegionsApiTests<TFixture>(TFixture registry) : IClassFixtu
         Assert.Equal(["metal", "zeta-1"], Names(replaced.Body.GetProperty("regions")));
         Assert.Equal("Ironic", replaced.Body.GetProperty("regions")[0].GetProperty("runtime").GetString());
         Assert.Equal("ESXi", replaced.Body.GetProperty("regions")[1].GetProperty("runtime").GetString());
+        // A body over 64 KiB is refused before it is parsed, whatever it holds.
+        var huge = await s.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Put, $"/v1/products/{product}/regions", s.AdminA,
+            new { regions = Enumerable.Range(0, 64).Select(i => Region($"r{i}", "bare-metal", null, [.. Enumerable.Range(0, 20).Select(j => $"guest operating system number {j:00} of a very long list")])) });
+        Assert.Contains("larger than 64 KiB", huge.Str("detail"), StringComparison.Ordinal);
+        Assert.Equal(["metal", "zeta-1"], Names((await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/products/{product}/regions", s.AdminA)).Body.GetProperty("regions")));
+
         await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/products/{product}/regions", s.AdminA, new { regions = Array.Empty<object>() });
         Assert.Empty((await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/products/{product}/regions", s.AdminA)).Body.GetProperty("regions").EnumerateArray());
     }

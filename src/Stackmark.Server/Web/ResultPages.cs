@@ -10,7 +10,7 @@ namespace Stackmark.Server.Web;
 /// compliance per guideline/target from <c>/compliance</c>, the run's failing tests from <c>/tests</c>) and the
 /// foundation's verify button (<c>PUT /v1/results/{id}</c>), also used by the verification queue (<see cref="QueuePages"/>).
 /// </summary>
-internal static class ResultPages
+internal static partial class ResultPages
 {
     private static readonly Dictionary<string, string> Notices = new(StringComparer.Ordinal)
     {
@@ -283,32 +283,6 @@ internal static class ResultPages
             </table>
             </details>
             """);
-    }
-
-    private static async Task<IResult> VerifyAsync(string id, HttpContext http, ApiBridge api)
-    {
-        if (!await Ui.CsrfValidAsync(http))
-        {
-            return Ui.CsrfRefused(http);
-        }
-
-        if (Caller.From(http.User) is null)
-        {
-            return TypedResults.Redirect($"/login?returnUrl={Uri.EscapeDataString($"/results/{id}")}");
-        }
-
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var verify = form["action"].ToString() != "unverify";
-        var reply = await api.CallAsync(http, HttpMethods.Put, "/v1/results/{id}", new Dictionary<string, string> { ["id"] = id }, json: new Dictionary<string, int> { ["verification_status"] = verify ? 1 : 0 });
-        if (!reply.Ok)
-        {
-            return Ui.Error(http, "Verification refused", reply);
-        }
-
-        // Back to the queue when the form came from it (a fixed choice, never a URL from the form).
-        return verify && form["back"].ToString() == "queue"
-            ? TypedResults.Redirect("/verification?notice=verified")
-            : TypedResults.Redirect($"/results/{Uri.EscapeDataString(id)}?notice={(verify ? "verified" : "unverified")}");
     }
 
     private static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];

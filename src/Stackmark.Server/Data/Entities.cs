@@ -65,7 +65,10 @@ internal sealed class TestRun
     public List<TestRunResult> Results { get; set; } = [];
 }
 
-/// <summary>A metadata key of a run: <c>shared</c>, <c>guideline</c>, <c>target</c> (RefStack's <c>meta</c>).</summary>
+/// <summary>
+/// A metadata key of a run: <c>shared</c>, <c>guideline</c>, <c>target</c> (RefStack's <c>meta</c>), Stackmark's
+/// <c>region</c> (a region its product declares). Full-results uploads set guideline and target themselves.
+/// </summary>
 internal sealed class TestRunMeta
 {
     public Guid RunId { get; set; }
@@ -241,6 +244,30 @@ internal sealed class ProductVersion
     public string? Cpid { get; set; }
 
     public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>
+/// A region of a product's declared configuration: what runs its instances and which guest operating systems it
+/// supports. Declared by the vendor, not measured; results name a region through their <c>region</c> meta.
+/// </summary>
+internal sealed class ProductRegion
+{
+    public Guid ProductId { get; set; }
+
+    /// <summary>The region's name as the vendor spells it (e.g. <c>RegionOne</c>); unique per product, ignoring case.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Declaration order, so pages and the API list regions as the vendor declared them.</summary>
+    public int Position { get; set; }
+
+    /// <summary><c>hypervisor</c>, <c>container</c> or <c>bare-metal</c> (<see cref="Products.DeclaredRegions.Kinds"/>).</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>The hypervisor or container runtime (e.g. <c>KVM</c>, <c>Kata</c>); optional for bare metal.</summary>
+    public string? Runtime { get; set; }
+
+    /// <summary>The guest operating systems the region supports, in the vendor's order (names, e.g. <c>Ubuntu 24.04</c>).</summary>
+    public List<string> GuestOperatingSystems { get; set; } = [];
 }
 
 /// <summary>One verification or un-verification of a run by a foundation admin: the audit trail RefStack lacked.</summary>

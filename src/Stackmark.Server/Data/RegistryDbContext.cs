@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Stackmark.Server.Products;
 
 namespace Stackmark.Server.Data;
 
@@ -31,6 +32,8 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductVersion> ProductVersions => Set<ProductVersion>();
+
+    public DbSet<ProductRegion> ProductRegions => Set<ProductRegion>();
 
     public DbSet<ResultVerificationEvent> VerificationEvents => Set<ResultVerificationEvent>();
 
@@ -149,6 +152,18 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(x => new { x.ProductId, x.Version }).IsUnique();
             e.HasIndex(x => x.Cpid);
             e.HasOne(x => x.Product).WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProductRegion>(e =>
+        {
+            e.ToTable("product_regions");
+            e.HasKey(x => new { x.ProductId, x.Name });
+            e.Property(x => x.Name).HasMaxLength(DeclaredRegions.MaxNameLength);
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Runtime).HasMaxLength(DeclaredRegions.MaxNameLength);
+
+            // A primitive collection: JSON text on SQLite, text[] on PostgreSQL. Never queried by element.
+            e.Property(x => x.GuestOperatingSystems);
+            e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ResultVerificationEvent>(e =>
         {

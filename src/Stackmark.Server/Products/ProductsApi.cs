@@ -30,6 +30,9 @@ internal static partial class ProductsApi
         group.MapGet("/{id}/versions/{versionId}", ShowVersion).WithSummary("One version of this product (404 for another product's version).");
         group.MapPut("/{id}/versions/{versionId}", UpdateVersion).WithSummary("Sets a version's cpid (vendor admin or foundation).");
         group.MapDelete("/{id}/versions/{versionId}", DeleteVersion).WithSummary("Deletes a version (not the default one, not with verified results).");
+        group.MapGet("/{id}/regions", ListRegions).WithSummary("The product's declared configuration: regions, how each runs instances, its guest operating systems.");
+        group.MapPut("/{id}/regions", ReplaceRegions).WithSummary("Replaces the declared configuration as a whole (vendor admin or foundation); regions named by results stay.");
+        group.MapGet("/{id}/programs", Programs).WithSummary("Per declared region, the programs (guideline + target) that the product's verified results pass.");
         return routes;
     }
 
@@ -54,7 +57,8 @@ internal static partial class ProductsApi
         }
 
         var products = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(ct);
-        return TypedResults.Ok(new ProductList([.. products.Select(p => p.AsDto(caller?.IsFoundation == true || mine.Contains(p.VendorId)))]));
+        var regions = await RegionsOfAsync([.. products.Select(p => p.Id)], db, ct);
+        return TypedResults.Ok(new ProductList([.. products.Select(p => p.AsDto(caller?.IsFoundation == true || mine.Contains(p.VendorId), regions.GetValueOrDefault(p.Id) ?? []))]));
     }
 
     private static async Task<Results<Created<CreatedId>, JsonHttpResult<ApiError>>> Create(HttpContext http, RegistryDbContext db, RegistryOptions options, CancellationToken ct)
@@ -171,7 +175,7 @@ internal static partial class ProductsApi
     private static async Task<Results<Ok<ProductDto>, JsonHttpResult<ApiError>>> Show(string id, HttpContext http, RegistryDbContext db, CancellationToken ct)
     {
         var (product, canManage, error) = await FindVisibleAsync(id, Caller.From(http.User), db, ct);
-        return product is null ? error! : TypedResults.Ok(product.AsDto(canManage));
+        return product is null ? error! : TypedResults.Ok(product.AsDto(canManage, await RegionListAsync(product.Id, db, ct)));
     }
 
     private static async Task<Results<Ok<ProductDto>, JsonHttpResult<ApiError>>> Update(string id, HttpContext http, RegistryDbContext db, CancellationToken ct)
@@ -220,7 +224,7 @@ internal static partial class ProductsApi
         product.ProductType = productType.Value ?? product.ProductType;
         product.Public = isPublic.Value ?? product.Public;
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(product.AsDto(canManage: true));
+        return TypedResults.Ok(product.AsDto(canManage: true, await RegionListAsync(product.Id, db, ct)));
     }
 
     private static async Task<Results<NoContent, JsonHttpResult<ApiError>>> Delete(string id, HttpContext http, RegistryDbContext db, CancellationToken ct)
@@ -251,16 +255,19 @@ internal static partial class ProductsApi
         : (null, $"\"{key}\" must be true or false");
 
     // RefStack's type: 0 software (a distro), 1 cloud (public or hosted private).
-    private static ProductDto AsDto(this Product p, bool canManage) => new(
-        p.Id.ToString(), p.Name, p.Description, p.ProductType == 0 ? 0 : 1, p.ProductType, p.Public, p.VendorId.ToString(), canManage, Timestamps.Render(p.CreatedAt));
+    private static ProductDto AsDto(this Product p, bool canManage, List<RegionDto> regions) => new(
+        p.Id.ToString(), p.Name, p.Description, p.ProductType == 0 ? 0 : 1, p.ProductType, p.Public, p.VendorId.ToString(), canManage, Timestamps.Render(p.CreatedAt), regions);
 }
 
 /// <summary>RefStack's <c>{"products": [...]}</c>.</summary>
 internal sealed record ProductList(List<ProductDto> Products);
 
-/// <summary>A product in RefStack's shape: <c>type</c> 0 software / 1 cloud, <c>product_type</c> 0 distro / 1 public / 2 hosted private.</summary>
+/// <summary>
+/// A product in RefStack's shape: <c>type</c> 0 software / 1 cloud, <c>product_type</c> 0 distro / 1 public / 2 hosted
+/// private; Stackmark adds the vendor's declared configuration (<c>regions</c>, in declaration order).
+/// </summary>
 internal sealed record ProductDto(
-    string Id, string Name, string? Description, int Type, int ProductType, bool Public, string OrganizationId, bool CanManage, string CreatedAt);
+    string Id, string Name, string? Description, int Type, int ProductType, bool Public, string OrganizationId, bool CanManage, string CreatedAt, List<RegionDto> Regions);
 
 /// <summary>A product version in RefStack's shape; the default version has <c>version</c> null.</summary>
 internal sealed record VersionDto(string Id, string ProductId, string? Version, string? Cpid);

@@ -8,7 +8,8 @@ namespace Stackmark.Server.Results;
 
 internal static partial class ResultsApi
 {
-    private static readonly string[] PublicMetaKeys = ["shared", "guideline", "target"];
+    // Readable by anyone who may read the run, and editable by its owner and the foundation.
+    private static readonly string[] PublicMetaKeys = ["shared", "guideline", "target", Products.ProductsApi.RegionMetaKey];
 
     /// <summary>
     /// RefStack's listing. Order is (created_at, id) descending, served from that index. <c>cursor</c> pages by keyset

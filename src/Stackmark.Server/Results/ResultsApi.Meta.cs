@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Stackmark.Server.Auth;
 using Stackmark.Server.Data;
 using Stackmark.Server.Http;
+using Stackmark.Server.Products;
 
 namespace Stackmark.Server.Results;
 
@@ -26,7 +27,10 @@ internal static partial class ResultsApi
         return TypedResults.Ok(meta);
     }
 
-    /// <summary>RefStack stores the raw body as the value; Stackmark also checks that a guideline names one.</summary>
+    /// <summary>
+    /// RefStack stores the raw body as the value; Stackmark also checks that a guideline names one, and that a
+    /// <c>region</c> is one the linked product declares (stored with the product's spelling).
+    /// </summary>
     private static async Task<Results<Created, JsonHttpResult<ApiError>>> SetMeta(string id, string key, HttpContext http, RegistryDbContext db, CancellationToken ct)
     {
         var (run, error) = await FindEditableAsync(id, key, http, db, ct);
@@ -59,6 +63,17 @@ internal static partial class ResultsApi
         if (key == "target" && (value.Length is 0 or > 64 || !value.All(c => char.IsAsciiLetter(c) || c == '_')))
         {
             return ApiError.BadRequest("Invalid target", "a target key such as platform, compute, object, dns");
+        }
+
+        if (key == ProductsApi.RegionMetaKey)
+        {
+            var (declared, refusal) = await DeclaredRegionAsync(run, value, db, ct);
+            if (declared is null)
+            {
+                return refusal!;
+            }
+
+            value = declared;
         }
 
         var existing = await db.RunMeta.FirstOrDefaultAsync(m => m.RunId == run.Id && m.Key == key, ct);
@@ -101,6 +116,29 @@ internal static partial class ResultsApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>
+    /// The declared region of the run's product that <paramref name="name"/> names (ignoring case), or the refusal: 409
+    /// when the run is linked to no product (a region means nothing without one), 400 when the product does not declare it.
+    /// </summary>
+    private static async Task<(string? Region, JsonHttpResult<ApiError>? Error)> DeclaredRegionAsync(TestRun run, string name, RegistryDbContext db, CancellationToken ct)
+    {
+        var product = run.ProductVersionId is { } versionId
+            ? await db.ProductVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => new { v.Product!.Id, v.Product.Name }).FirstOrDefaultAsync(ct)
+            : null;
+        if (product is null)
+        {
+            return (null, ApiError.Of(StatusCodes.Status409Conflict, "Result not linked to a product",
+                "a region is one that the result's product declares: link the result to a product version first (PUT /v1/results/{id} with product_version_id)"));
+        }
+
+        var declared = await db.ProductRegions.AsNoTracking().Where(r => r.ProductId == product.Id).OrderBy(r => r.Position).Select(r => r.Name).ToListAsync(ct);
+        var match = declared.FirstOrDefault(d => string.Equals(d, name, StringComparison.OrdinalIgnoreCase));
+        return match is not null
+            ? (match, null)
+            : (null, ApiError.BadRequest("Unknown region",
+                $"product \"{product.Name}\" declares no region \"{name}\"; {(declared.Count == 0 ? "it declares none yet (PUT /v1/products/{id}/regions)" : "it declares: " + string.Join(", ", declared))}"));
+    }
+
     // RefStack: owner only, keys shared/guideline/target else 403, 403 once verified. Foundation admins may edit too.
     private static async Task<(TestRun? Run, JsonHttpResult<ApiError>? Error)> FindEditableAsync(string id, string key, HttpContext http, RegistryDbContext db, CancellationToken ct)
     {
@@ -123,7 +161,7 @@ internal static partial class ResultsApi
 
         if (!PublicMetaKeys.Contains(key))
         {
-            return (null, ApiError.Forbidden($"Metadata key '{key}' is not editable (shared, guideline, target)"));
+            return (null, ApiError.Forbidden($"Metadata key '{key}' is not editable ({string.Join(", ", PublicMetaKeys)})"));
         }
 
         return run.VerificationStatus != 0 ? (null, ApiError.Forbidden("A verified result cannot be changed")) : (run, null);

@@ -5,6 +5,7 @@ using Stackmark.Server.Auth;
 using Stackmark.Server.Data;
 using Stackmark.Server.Guidelines;
 using Stackmark.Server.Http;
+using Stackmark.Server.Products;
 using Stackmark.Server.Vendors;
 
 namespace Stackmark.Server.Results;
@@ -113,6 +114,22 @@ internal static partial class ResultsApi
                 }
 
                 run.ProductVersionId = version.Id;
+
+                // A result's region must stay one its product declares: relinking to a product without it is refused.
+                var region = await db.RunMeta.FirstOrDefaultAsync(m => m.RunId == run.Id && m.Key == ProductsApi.RegionMetaKey, ct);
+                if (region is not null)
+                {
+                    var (declared, refusal) = await DeclaredRegionAsync(run, region.Value, db, ct);
+                    if (declared is null)
+                    {
+                        return refusal!.StatusCode == StatusCodes.Status400BadRequest
+                            ? ApiError.Of(StatusCodes.Status409Conflict, "Region not declared by that product",
+                                $"the result names region \"{region.Value}\", which the product of version {version.Id} does not declare; delete the result's region meta or declare the region first")
+                            : refusal;
+                    }
+
+                    region.Value = declared;
+                }
             }
         }
 

@@ -24,6 +24,7 @@ internal static partial class ResultsApi
             .Accepts<byte[]>("application/json")
             .WithSummary("Uploads the full-results.json of `stackmark run` (every test's status, reason, duration; guideline and target become meta), signed like a JSON upload.");
         group.MapGet("/", List).WithSummary("Public runs (unsigned or shared) newest first, or the caller's own with `signed`; 20 a page.");
+        group.MapGet("/queue", Queue).WithSummary("Foundation admins: runs linked to a product version and not verified, oldest first, with their compliance (Stackmark extension).");
         group.MapGet("/schema", Schema).WithSummary("The JSON Schema of the upload document.");
         group.MapGet("/{id}", Show).WithSummary("One run; `results` are the passed test names.");
         group.MapPut("/{id}", Update).WithSummary("Links a product version (owner with the product's vendor admin, or foundation) and verifies (foundation); 200 with the run.");
@@ -31,8 +32,8 @@ internal static partial class ResultsApi
         group.MapGet("/{id}/subunit", Subunit).WithSummary("The raw subunit stream of a subunit upload (owner and foundation).");
         group.MapGet("/{id}/verification", Verification).WithSummary("The compliance report snapshot taken when the run was verified, and the verification history (foundation).");
         group.MapGet("/{id}/tests", Tests).WithSummary("Every test of a run with status, skip reason and duration (Stackmark extension).");
-        group.MapGet("/{id}/meta", ListMeta).WithSummary("A run's metadata (non-owners see shared, guideline, target).");
-        group.MapPost("/{id}/meta/{key}", SetMeta).Accepts<string>("text/plain").WithSummary("Sets shared, guideline or target; the raw body is the value.");
+        group.MapGet("/{id}/meta", ListMeta).WithSummary("A run's metadata (non-owners see shared, guideline, target, region).");
+        group.MapPost("/{id}/meta/{key}", SetMeta).Accepts<string>("text/plain").WithSummary("Sets shared, guideline, target or region (one the linked product declares); the raw body is the value.");
         group.MapDelete("/{id}/meta/{key}", DeleteMeta).WithSummary("Removes a metadata key.");
         group.MapGet("/{id}/compliance", Compliance).WithSummary("The run's compliance with a guideline's target, computed on the server and stored (Stackmark extension).");
         return routes;

@@ -4,11 +4,9 @@ using Stackmark.Server.Guidelines;
 
 namespace Stackmark.Server.Web;
 
-/// <summary>The guidelines browser (programs, capabilities by status, test lists), vendors and products.</summary>
+/// <summary>The guidelines browser (programs, capabilities by status, test lists) and vendors; products are <see cref="ProductPages"/>.</summary>
 internal static class CatalogPages
 {
-    private static readonly string[] ProductTypes = ["distribution", "public cloud", "hosted private cloud"];
-
     private static readonly string[] VendorTypes = ["foundation", "private", "pending", "official"];
 
     public static void Map(RouteGroupBuilder ui)
@@ -17,8 +15,6 @@ internal static class CatalogPages
         ui.MapGet("/guidelines/{file}", GuidelineAsync);
         ui.MapGet("/vendors", VendorsAsync);
         ui.MapGet("/vendors/{id}", VendorAsync);
-        ui.MapGet("/products", ProductsAsync);
-        ui.MapGet("/products/{id}", ProductAsync);
     }
 
     private static async Task<IResult> GuidelinesAsync(HttpContext http, ApiBridge api)
@@ -156,60 +152,10 @@ internal static class CatalogPages
             </dl>
             {(admins is { Ok: true } a ? Html.Of($"<h2>Administrators</h2><ul>{a.Json.Items().Select(u => Html.Of($"<li>{u.Str("openid")}{Html.If(u.Str("fullname") is not null, Html.Of($" ({u.Str("fullname")})"))}</li>"))}</ul>") : Html.Empty)}
             <h2>Products</h2>
-            {ProductTable(products.Ok ? products.Json.Prop("products").Items() : [])}
+            {ProductPages.ProductTable(products.Ok ? products.Json.Prop("products").Items() : [])}
             """);
         return Ui.Page(http, $"Vendor {v.Str("name")}", body);
     }
-
-    private static async Task<IResult> ProductsAsync(HttpContext http, ApiBridge api)
-    {
-        var reply = await api.GetAsync(http, "/v1/products");
-        return reply.Ok ? Ui.Page(http, "Products", ProductTable(reply.Json.Prop("products").Items())) : Ui.Error(http, "Products", reply);
-    }
-
-    private static async Task<IResult> ProductAsync(string id, HttpContext http, ApiBridge api)
-    {
-        var route = new Dictionary<string, string> { ["id"] = id };
-        var reply = await api.GetAsync(http, "/v1/products/{id}", route);
-        if (!reply.Ok)
-        {
-            return Ui.Error(http, "Product", reply);
-        }
-
-        var p = reply.Json;
-        var versions = await api.GetAsync(http, "/v1/products/{id}/versions", route);
-        var results = await api.GetAsync(http, "/v1/results", query: new Dictionary<string, string?> { ["product_id"] = id });
-        var vendor = await api.GetAsync(http, "/v1/vendors/{id}", new Dictionary<string, string> { ["id"] = p.Str("organization_id") ?? "" });
-        var body = Html.Of($"""
-            <dl class="facts card">
-            <dt>Vendor</dt><dd>{(vendor.Ok ? Html.Of($"<a href=\"/vendors/{p.Str("organization_id")}\">{vendor.Json.Str("name")}</a>") : Html.Of($"<span class=\"muted\">private</span>"))}</dd>
-            <dt>Type</dt><dd>{ProductType(p)}</dd>
-            <dt>Visibility</dt><dd>{(p.Bool("public") ? "public" : "private")}</dd>
-            <dt>Description</dt><dd>{p.Str("description") ?? "—"}</dd>
-            </dl>
-            <h2>Versions</h2>
-            {(versions.Ok
-                ? Html.Of($"""<table class="versions"><thead><tr><th>Version</th><th>Cloud provider id</th></tr></thead><tbody>{versions.Json.Items().Select(x => Html.Of($"<tr><td>{x.Str("version") ?? "(default)"}</td><td class=\"mono\">{x.Str("cpid")}</td></tr>"))}</tbody></table>""")
-                : Html.Of($"<p class=\"error\">{versions.ErrorText}</p>"))}
-            <h2>Results linked to this product</h2>
-            {(results.Ok && results.Json.Prop("results").Items().Any()
-                ? Html.Of($"""<ul>{results.Json.Prop("results").Items().Select(r => Html.Of($"<li><a class=\"mono\" href=\"/results/{r.Str("id")}\">{r.Str("id")}</a> {r.Str("created_at")} {(r.Int("verification_status") == 1 ? Html.Of($"<span class=\"pass\">verified</span>") : Html.Empty)}</li>"))}</ul>""")
-                : Html.Of($"<p class=\"muted\">None that you may see.</p>"))}
-            """);
-        return Ui.Page(http, $"Product {p.Str("name")}", body);
-    }
-
-    private static Html ProductTable(IEnumerable<JsonElement> products)
-    {
-        var rows = products.Select(p => Html.Of($"""
-            <tr><td><a href="/products/{p.Str("id")}">{p.Str("name")}</a></td><td>{ProductType(p)}</td><td>{(p.Bool("public") ? "public" : "private")}</td><td>{p.Str("description")}</td></tr>
-            """)).ToList();
-        return rows.Count == 0
-            ? Html.Of($"""<p class="muted">No products to show.</p>""")
-            : Html.Of($"""<table class="products"><thead><tr><th>Product</th><th>Type</th><th>Visibility</th><th>Description</th></tr></thead><tbody>{rows}</tbody></table>""");
-    }
-
-    private static string ProductType(JsonElement p) => p.Int("product_type") is var t && t >= 0 && t < ProductTypes.Length ? ProductTypes[t] : "?";
 
     private static string VendorType(JsonElement v) => v.Int("type") is var t && t >= 0 && t < VendorTypes.Length ? VendorTypes[t] : "?";
 }

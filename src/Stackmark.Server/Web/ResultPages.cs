@@ -8,9 +8,9 @@ namespace Stackmark.Server.Web;
 /// <summary>
 /// The community results list (filters, keyset paging through <c>GET /v1/results</c>), one result's report (the stored
 /// compliance per guideline/target from <c>/compliance</c>, the run's failing tests from <c>/tests</c>) and the
-/// foundation's verify button (<c>PUT /v1/results/{id}</c>).
+/// foundation's verify button (<c>PUT /v1/results/{id}</c>), also used by the verification queue (<see cref="QueuePages"/>).
 /// </summary>
-internal static class ResultPages
+internal static partial class ResultPages
 {
     private static readonly Dictionary<string, string> Notices = new(StringComparer.Ordinal)
     {
@@ -136,6 +136,7 @@ internal static class ResultPages
             <dt>Uploaded (UTC)</dt><dd class="mono">{run.Str("created_at")}</dd>
             <dt>Guideline / target (meta)</dt><dd>{meta.Str("guideline") ?? "—"} / {meta.Str("target") ?? "—"}</dd>
             <dt>Shared</dt><dd>{meta.Str("shared") ?? "no"}</dd>
+            {Html.If(meta.Str("region") is not null, Html.Of($"<dt>Region</dt><dd id=\"region\">{meta.Str("region")}</dd>"))}
             {Html.If(run.Str("cpid") is not null, Html.Of($"<dt>Cloud provider id</dt><dd class=\"mono\">{run.Str("cpid")}</dd>"))}
             {Html.If(meta.Str("user") is not null, Html.Of($"<dt>Uploaded by</dt><dd>{meta.Str("user")}</dd>"))}
             {Html.If(pv.ValueKind == JsonValueKind.Object, Html.Of($"<dt>Product</dt><dd><a href=\"/products/{pv.Prop("product_info").Str("id")}\">{pv.Prop("product_info").Str("name")}</a> {pv.Str("version")}</dd>"))}
@@ -282,26 +283,6 @@ internal static class ResultPages
             </table>
             </details>
             """);
-    }
-
-    private static async Task<IResult> VerifyAsync(string id, HttpContext http, ApiBridge api)
-    {
-        if (!await Ui.CsrfValidAsync(http))
-        {
-            return Ui.CsrfRefused(http);
-        }
-
-        if (Caller.From(http.User) is null)
-        {
-            return TypedResults.Redirect($"/login?returnUrl={Uri.EscapeDataString($"/results/{id}")}");
-        }
-
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var verify = form["action"].ToString() != "unverify";
-        var reply = await api.CallAsync(http, HttpMethods.Put, "/v1/results/{id}", new Dictionary<string, string> { ["id"] = id }, json: new Dictionary<string, int> { ["verification_status"] = verify ? 1 : 0 });
-        return reply.Ok
-            ? TypedResults.Redirect($"/results/{Uri.EscapeDataString(id)}?notice={(verify ? "verified" : "unverified")}")
-            : Ui.Error(http, "Verification refused", reply);
     }
 
     private static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];

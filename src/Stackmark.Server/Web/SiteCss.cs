@@ -48,6 +48,10 @@ internal static class SiteCss
         .or { color: var(--muted); }
         .pager { margin: 1em 0; display: flex; gap: 1em; }
         ul.failing { margin: .3em 0 0; padding-left: 1.2em; }
+        td.when { white-space: nowrap; word-break: normal; }
+        ul.plain { margin: 0; padding-left: 1.1em; }
+        ul.plain li { margin: .15em 0; }
+        li.program .pass { display: inline-block; margin-bottom: .2em; }
         ul.failing li { margin: .15em 0; }
         details > summary { cursor: pointer; color: var(--accent); }
         pre.tests { background: #fff; border: 1px solid var(--line); padding: .8em; overflow-x: auto; font-size: 12px; max-height: 30em; }

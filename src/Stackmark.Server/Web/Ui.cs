@@ -20,7 +20,7 @@ internal static class Ui
                 <a href="/profile" class="user">{caller.UserName}</a>{Html.If(caller.IsFoundation, Html.Of($" <span class=\"badge\">foundation</span>"))}
                 <form method="post" action="/logout" class="inline">{CsrfInput(http)}<button type="submit" class="link">Sign out</button></form>
                 """);
-        var queue = caller?.IsFoundation == true ? Html.Of($"""<a href="/results?verified=0">Verification queue</a>""") : Html.Empty;
+        var queue = caller?.IsFoundation == true ? Html.Of($"""<a href="/verification">Verification queue</a>""") : Html.Empty;
         var page = Html.Of($"""
             <!DOCTYPE html>
             <html lang="en">

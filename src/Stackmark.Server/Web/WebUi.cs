@@ -63,6 +63,8 @@ internal static class WebUi
         ui.MapPost("/logout", (Func<HttpContext, Task<IResult>>)LogoutAsync);
         ResultPages.Map(ui);
         CatalogPages.Map(ui);
+        ProductPages.Map(ui);
+        QueuePages.Map(ui);
         ProfilePages.Map(ui);
         return routes;
     }

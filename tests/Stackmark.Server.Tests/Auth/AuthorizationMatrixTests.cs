@@ -88,6 +88,14 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture registry) : IC
             return new Call(Delete, $"/v1/products/{pb}/versions/{await s.NewVersionAsync(pa)}");
         }, 401, 403, 403, 404, 404),
 
+        // Declared configuration (regions) and the programs verified results pass per region
+        new("GET /v1/products/{private of A}/regions", async s => new Call(Get, $"/v1/products/{(await s.NewProductAsync(s.VendorA)).Product}/regions"), 401, 403, 200, 403, 200),
+        new("GET /v1/products/{public of A}/regions", async s => new Call(Get, $"/v1/products/{(await s.NewProductAsync(s.VendorA, isPublic: true)).Product}/regions"), 200, 200, 200, 200, 200),
+        new("PUT /v1/products/{public of A}/regions (foreign vendor admin: 403)", async s => new Call(Put, $"/v1/products/{(await s.NewProductAsync(s.VendorA, isPublic: true)).Product}/regions", new { regions = new[] { new { name = "RegionOne", kind = "hypervisor", runtime = "KVM", guest_os = new[] { "Ubuntu 24.04" } } } }), 401, 403, 200, 403, 200),
+        new("PUT /v1/products/{private of A}/regions", async s => new Call(Put, $"/v1/products/{(await s.NewProductAsync(s.VendorA)).Product}/regions", new { regions = Array.Empty<object>() }), 401, 403, 200, 403, 200),
+        new("GET /v1/products/{private of A}/programs", async s => new Call(Get, $"/v1/products/{(await s.NewProductAsync(s.VendorA)).Product}/programs"), 401, 403, 200, 403, 200),
+        new("GET /v1/products/{public of A}/programs", async s => new Call(Get, $"/v1/products/{(await s.NewProductAsync(s.VendorA, isPublic: true)).Product}/programs"), 200, 200, 200, 200, 200),
+
         // Results
         new("POST /v1/results unsigned (a token is no upload credential)", _ => Task.FromResult(new Call(Post, "/v1/results", Json: new { cpid = "c", duration_seconds = 1, results = new[] { new { name = "t.T.test" } } })), 401, 401, 401, 401, 401),
         new("POST /v1/results/full unsigned", _ => Task.FromResult(new Call(Post, "/v1/results/full", Json: new { cpid = "c", tests = new[] { new { name = "t.T.test", status = "pass" } } })), 401, 401, 401, 401, 401),
@@ -99,6 +107,13 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture registry) : IC
         new("GET /v1/results/{private of A}/meta", async s => new Call(Get, $"/v1/results/{await s.NewResultAsync(s.KeyA)}/meta"), 401, 403, 200, 403, 200),
         new("GET /v1/results/{private of A}/compliance", async s => new Call(Get, $"/v1/results/{await s.NewResultAsync(s.KeyA)}/compliance"), 401, 403, 200, 403, 200),
         new("POST /v1/results/{private of A}/meta/shared", async s => new Call(Post, $"/v1/results/{await s.NewResultAsync(s.KeyA)}/meta/shared", Text: "true"), 401, 403, 201, 403, 201),
+        new("POST /v1/results/{private of A, linked}/meta/region", async s =>
+        {
+            var (p, v) = await s.NewProductAsync(s.VendorA);
+            await s.DeclareRegionsAsync(p, ("RegionOne", "hypervisor", "KVM", []));
+            return new Call(Post, $"/v1/results/{await s.NewLinkedResultAsync(v)}/meta/region", Text: "RegionOne");
+        }, 401, 403, 201, 403, 201),
+        new("GET /v1/results/queue", _ => Task.FromResult(new Call(Get, "/v1/results/queue")), 401, 403, 403, 403, 200),
         new("DELETE /v1/results/{shared of A}/meta/shared", async s => new Call(Delete, $"/v1/results/{await s.NewReadyResultAsync()}/meta/shared"), 401, 403, 204, 403, 204),
         new("GET /v1/results/{private of A}/subunit (JSON upload: none)", async s => new Call(Get, $"/v1/results/{await s.NewResultAsync(s.KeyA)}/subunit"), 401, 403, 404, 403, 404),
         new("DELETE /v1/results/{private of A}", async s => new Call(Delete, $"/v1/results/{await s.NewResultAsync(s.KeyA)}"), 401, 403, 204, 403, 204),

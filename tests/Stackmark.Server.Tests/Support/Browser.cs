@@ -11,9 +11,6 @@ public sealed class Browser : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    /// <summary>Where screenshots go (kept as test artifacts).</summary>
-    public static readonly string ScreenshotDirectory = Path.Combine(Path.GetTempPath(), "stackmark-ui");
-
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 

@@ -14,16 +14,8 @@ internal static class Interop
 
     private static string Find()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Stackmark.slnx")))
-            {
-                var interop = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "interop"));
-                Assert.True(System.IO.Directory.Exists(interop), $"the official guidelines are expected in {interop}");
-                return interop;
-            }
-        }
-
-        throw new InvalidOperationException("Stackmark.slnx not found above " + AppContext.BaseDirectory);
+        var interop = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "interop"));
+        Assert.True(System.IO.Directory.Exists(interop), $"the official guidelines are expected in {interop}");
+        return interop;
     }
 }

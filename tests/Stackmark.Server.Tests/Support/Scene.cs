@@ -60,6 +60,14 @@ public sealed class Scene
         return scene;
     }
 
+    /// <summary>
+    /// One cast per registry, made on first use: for tests (theory cases) that only act on fresh objects and would
+    /// otherwise spend most of their time hashing the passwords of new users.
+    /// </summary>
+    public static Task<Scene> SharedAsync(RegistryFixture registry) => Shared.GetValue(registry, r => CreateAsync(r));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RegistryFixture, Task<Scene>> Shared = new();
+
     public static string Unique(string prefix) => $"{prefix}-{Interlocked.Increment(ref _names)}-{Guid.NewGuid().ToString("N")[..6]}";
 
     public static string OpenId(string userName) => Convert.ToBase64String(Encoding.UTF8.GetBytes(userName));
@@ -139,6 +147,19 @@ public sealed class Scene
         await ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{id}/meta/shared", AdminA, text: "true");
         await ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{id}/meta/guideline", AdminA, text: "2020.06.json");
         await ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{id}/meta/target", AdminA, text: "object");
+        return id;
+    }
+
+    /// <summary>Declares the product's regions (as the foundation); each is <c>(name, kind, runtime, guest OSes)</c>.</summary>
+    public async Task<Reply> DeclareRegionsAsync(string product, params (string Name, string Kind, string? Runtime, string[] GuestOs)[] regions) =>
+        await ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/products/{product}/regions", Foundation,
+            new { regions = regions.Select(r => new { name = r.Name, kind = r.Kind, runtime = r.Runtime, guest_os = r.GuestOs }) });
+
+    /// <summary>A result of <see cref="AdminA"/> linked (by its owner) to <paramref name="version"/>, a version of vendor A's.</summary>
+    public async Task<string> NewLinkedResultAsync(string version, RefStackResults? results = null)
+    {
+        var id = await NewResultAsync(KeyA, results);
+        await ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/results/{id}", AdminA, new { product_version_id = version });
         return id;
     }
 

@@ -16,7 +16,10 @@ internal static class SshKeys
     /// <summary>A 1024-bit key: too small for Stackmark.</summary>
     public static RSA Key1024 => Rsa1024.Value;
 
-    public static RSA Make(string name, int bits)
+    public static RSA Make(string name, int bits) => MakeWithPublicLine(name, bits).Key;
+
+    /// <summary>A new key and the public line ssh-keygen wrote beside it (<c>KEY.pub</c>: <c>ssh-rsa AAAA… NAME</c>), as a user would paste it.</summary>
+    public static (RSA Key, string PublicLine) MakeWithPublicLine(string name, int bits)
     {
         var keygen = Tool.Find("ssh-keygen");
         if (keygen is null)
@@ -31,12 +34,12 @@ internal static class SshKeys
         {
             var loaded = PrivateKeyFile.Load(path);
             Assert.True(loaded.Success, loaded.Error);
-            return loaded.Value!;
+            return (loaded.Value!, File.ReadAllText(path + ".pub").Trim());
         }
 
         // PrivateKeyFile refuses small keys, rightly; the test needs one anyway.
         var rsa = RSA.Create();
         rsa.ImportFromPem(File.ReadAllText(path));
-        return rsa;
+        return (rsa, File.ReadAllText(path + ".pub").Trim());
     }
 }

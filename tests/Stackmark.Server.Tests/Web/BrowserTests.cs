@@ -11,19 +11,30 @@ namespace Stackmark.Server.Tests.Web;
 /// a signed upload appears in the list, its compliance report, verification by a foundation admin with CSRF
 /// protection, escaping of uploaded text, sign out.
 /// </summary>
-public sealed class BrowserTests(WebRegistry registry, Browser browser) : IClassFixture<WebRegistry>, IClassFixture<Browser>
+public sealed partial class BrowserTests(WebRegistry registry, Browser browser) : IClassFixture<WebRegistry>, IClassFixture<Browser>
 {
     private const string Password = "a long enough password";
 
-    private async Task<IPage> SignedInPageAsync(string user, string password)
+    /// <summary>A fresh browser session signed in through the form; with <paramref name="shots"/>, both pages are saved as STEP-login and STEP-signed-in.</summary>
+    private async Task<IPage> SignedInPageAsync(string user, string password, Screenshots? shots = null, string step = "")
     {
         var page = await browser.NewPageAsync(registry.BaseUrl);
         await page.GotoAsync("/login");
         await page.FillAsync("input[name=username]", user);
         await page.FillAsync("input[name=password]", password);
+        if (shots is not null)
+        {
+            await shots.TakeAsync(page, step + "-login");
+        }
+
         await page.ClickAsync("form[action='/login'] button[type=submit]");
         await page.WaitForURLAsync("**/results");
         Assert.Equal(user, await page.InnerTextAsync("nav a.user"));
+        if (shots is not null)
+        {
+            await shots.TakeAsync(page, step + "-signed-in");
+        }
+
         return page;
     }
 
@@ -54,8 +65,7 @@ public sealed class BrowserTests(WebRegistry registry, Browser browser) : IClass
         Assert.True(await page.Locator("table.capabilities").CountAsync() > 0);
         Assert.Equal(0, await page.Locator("#verify").CountAsync());
 
-        Directory.CreateDirectory(Browser.ScreenshotDirectory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ScreenshotDirectory, "result-page.png"), FullPage = false });
+        await new Screenshots(nameof(A_signed_in_owner_finds_the_upload_in_the_list_reads_its_verdict_and_signs_out)).TakeAsync(page, "result");
 
         await page.ClickAsync("nav button:has-text('Sign out')");
         await page.WaitForURLAsync("**/results?notice=signed-out");

@@ -115,6 +115,38 @@ public sealed partial class WebUiHttpTests(WebRegistry registry) : IClassFixture
         Assert.Contains("made by a test", await owner.GetStringAsync($"/vendors/{scene.VendorA}"), StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task The_verification_queue_is_the_foundations_and_declared_regions_render_as_text()
+    {
+        registry.RequireServer();
+        var scene = await Scene.CreateAsync(registry);
+        using var visitor = NewBrowserLikeClient(out _);
+        using var anonymous = await visitor.GetAsync("/verification");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal("/login?returnUrl=%2Fverification", anonymous.Headers.Location?.OriginalString);
+
+        using var user = NewBrowserLikeClient(out _);
+        await LoginAsync(user, scene.UserName, "a long enough password", await CsrfTokenAsync(user, "/login"));
+        using var refused = await user.GetAsync("/verification");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("Verification queue</a>", await user.GetStringAsync("/results"), StringComparison.Ordinal);
+
+        using var foundation = NewBrowserLikeClient(out _);
+        await LoginAsync(foundation, "admin", RegistryFixture.AdminPassword, await CsrfTokenAsync(foundation, "/login"));
+        var queue = await foundation.GetStringAsync("/verification");
+        Assert.Contains("<h1>Verification queue</h1>", queue, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/verification\">Verification queue</a>", queue, StringComparison.Ordinal);
+
+        var (product, _) = await scene.NewProductAsync(scene.VendorA, isPublic: true);
+        await scene.DeclareRegionsAsync(product, ("<b>evil</b>", "hypervisor", "<i>KVM</i>", ["<script>alert(1)</script>"]));
+        var page = await registry.Http.GetStringAsync($"/products/{product}");
+        Assert.Contains("data-region=\"&lt;b&gt;evil&lt;/b&gt;\"", page, StringComparison.Ordinal);
+        Assert.Contains("hypervisor: &lt;i&gt;KVM&lt;/i&gt;", page, StringComparison.Ordinal);
+        Assert.Contains("<li>&lt;script&gt;alert(1)&lt;/script&gt;</li>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>evil</b>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", page, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"__csrf\" value=\"([^\"]+)\"")]
     private static partial Regex CsrfField();
 }

@@ -154,6 +154,42 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Stackmark.Server.Data.ProductRegion", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string>("GuestOperatingSystems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guest_operating_systems");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Runtime")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("runtime");
+
+                    b.HasKey("ProductId", "Name");
+
+                    b.ToTable("product_regions", (string)null);
+                });
+
             modelBuilder.Entity("Stackmark.Server.Data.ProductVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -617,6 +653,15 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("Stackmark.Server.Data.ProductRegion", b =>
+                {
+                    b.HasOne("Stackmark.Server.Data.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stackmark.Server.Data.ProductVersion", b =>

@@ -7,7 +7,9 @@ namespace Stackmark.Reports;
 public static class ComplianceHtml
 {
     /// <summary>The page as a string; every text from the data is HTML-escaped.</summary>
-    public static string Render(ComplianceReport report)
+    /// <param name="report">The verdict.</param>
+    /// <param name="classErrors">Class-level fixture errors of the run, listed apart: they are not tests and not counted.</param>
+    public static string Render(ComplianceReport report, IReadOnlyList<ClassError>? classErrors = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
@@ -53,6 +55,19 @@ public static class ComplianceHtml
 
                     sb.Append(")</li>\n");
                 }
+            }
+
+            sb.Append("</ul>\n");
+        }
+
+        if (classErrors is { Count: > 0 })
+        {
+            sb.Append("<h2>Class-level errors (not counted)</h2>\n<p>Errors of a class's set-up or tear-down, which Tempest reports apart from its tests. ")
+              .Append("They make Tempest exit non-zero; the verdict above comes from the tests' own results.</p>\n<ul>\n");
+            foreach (var e in classErrors)
+            {
+                sb.Append("<li><code>").Append(E(e.Fixture)).Append(" (").Append(E(e.Scope)).Append(")</code>: ").Append(E(e.NonPass.CategoryWord))
+                  .Append(", ").Append(E(e.NonPass.Reason)).Append(" <em>(").Append(E(e.Effect)).Append(")</em></li>\n");
             }
 
             sb.Append("</ul>\n");

@@ -148,10 +148,11 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         }
 
         var finished = time.GetUtcNow();
-        var results = RunResults.Join(plan, collector.Results, request.RerunOf, await ReadSourceOrNullAsync(source).ConfigureAwait(false));
+        var tree = await ReadSourceOrNullAsync(source).ConfigureAwait(false);
+        var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree);
         var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));
         var summary = new RunSummary(request.Guideline.Id, request.Query.Target, request.Cpid, started, finished, report.Compliant && !interrupted);
-        var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parserErrors);
+        var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parserErrors, RunResults.ClassErrors(plan, collector.Results));
         await WriteOutputsAsync(dir, request, outcome, toRun.Count, await describe.ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
         return outcome;
     }
@@ -170,12 +171,12 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
 
         await using (var full = File.Create(Path.Combine(dir, Files.FullResults)))
         {
-            FullResultsJson.Write(full, outcome.Summary, outcome.Results);
+            FullResultsJson.Write(full, outcome.Summary, outcome.Results, outcome.ClassErrors);
         }
 
         JUnitXml.Build(outcome.Summary, outcome.Results).Save(Path.Combine(dir, Files.JUnit));
         await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportJson), ComplianceJson.ToJson(outcome.Report), ct).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportHtml), ComplianceHtml.Render(outcome.Report), ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportHtml), ComplianceHtml.Render(outcome.Report, outcome.ClassErrors), ct).ConfigureAwait(false);
         await WriteManifestAsync(dir, request, outcome, ran, tempestVersion, ct).ConfigureAwait(false);
     }
 
@@ -208,6 +209,7 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         w.WriteNumber("tests_run", ran);
         w.WriteNumber("not_in_tempest", outcome.Plan.Missing.Count());
         w.WriteNumber("subunit_parser_errors", outcome.ParserErrors);
+        w.WriteNumber("class_errors", outcome.ClassErrors.Count);
         w.WriteBoolean("rerun", request.RerunOf is not null);
         if (request.Facts is { } facts)
         {

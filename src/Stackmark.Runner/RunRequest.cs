@@ -48,6 +48,7 @@ public sealed record CloudFacts(
 /// <param name="TempestExitCode">Tempest's exit code (null if it did not run).</param>
 /// <param name="Interrupted">Whether the run was stopped (Ctrl-C): results are partial.</param>
 /// <param name="ParserErrors">Corrupt spots in the subunit stream.</param>
+/// <param name="ClassErrors">Class- and module-level fixture errors (e.g. a tearDownClass that failed): reported, never counted.</param>
 public sealed record RunOutcome(
     TestPlan Plan,
     IReadOnlyList<RunTestResult> Results,
@@ -55,7 +56,8 @@ public sealed record RunOutcome(
     RunSummary Summary,
     int? TempestExitCode,
     bool Interrupted,
-    int ParserErrors);
+    int ParserErrors,
+    IReadOnlyList<ClassError> ClassErrors);
 
 /// <summary>A test's result in an earlier attempt, as full-results.json records it.</summary>
 /// <param name="Status">Its status.</param>

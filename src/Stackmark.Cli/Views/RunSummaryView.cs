@@ -29,6 +29,16 @@ internal static class RunSummaryView
             }
         }
 
+        if (outcome.ClassErrors.Count > 0)
+        {
+            // Tempest exits 1 for these; say why the verdict does not follow that exit code.
+            rows.Add(new Markup($"[bold]class-level errors[/] ({outcome.ClassErrors.Count}, not counted: the verdict comes from each test's own result):"));
+            foreach (var e in outcome.ClassErrors)
+            {
+                rows.Add(new Markup($"  {Markup.Escape($"{e.Fixture} ({e.Scope})")} [grey]{Markup.Escape($"{e.NonPass.CategoryWord}: {e.NonPass.Reason} ({e.Effect})")}[/]"));
+            }
+        }
+
         if (outcome.ParserErrors > 0)
         {
             rows.Add(new Markup($"[yellow]warning:[/] the subunit stream had {outcome.ParserErrors} corrupt spot(s); see subunit.v2"));

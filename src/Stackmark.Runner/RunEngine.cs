@@ -153,11 +153,11 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));
         var summary = new RunSummary(request.Guideline.Id, request.Query.Target, request.Cpid, started, finished, report.Compliant && !interrupted);
         var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parserErrors, RunResults.ClassErrors(plan, collector.Results));
-        await WriteOutputsAsync(dir, request, outcome, toRun.Count, await describe.ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+        await WriteOutputsAsync(dir, request, outcome, toRun.Count, await describe.ConfigureAwait(false), tree, CancellationToken.None).ConfigureAwait(false);
         return outcome;
     }
 
-    private static async Task WriteOutputsAsync(string dir, RunRequest request, RunOutcome outcome, int ran, string tempestVersion, CancellationToken ct)
+    private static async Task WriteOutputsAsync(string dir, RunRequest request, RunOutcome outcome, int ran, string tempestVersion, TempestTree? tree, CancellationToken ct)
     {
         var passed = outcome.Results.Where(r => r.Status == TestStatus.Passed)
             .Select(r => new TestOutcome(r.Planned.Resolved!.Value, r.Planned.Test.Id ?? TestName.FromTempestId(r.TempestId ?? "").Id, TestStatus.Passed))
@@ -177,10 +177,10 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         JUnitXml.Build(outcome.Summary, outcome.Results).Save(Path.Combine(dir, Files.JUnit));
         await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportJson), ComplianceJson.ToJson(outcome.Report), ct).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportHtml), ComplianceHtml.Render(outcome.Report, outcome.ClassErrors), ct).ConfigureAwait(false);
-        await WriteManifestAsync(dir, request, outcome, ran, tempestVersion, ct).ConfigureAwait(false);
+        await WriteManifestAsync(dir, request, outcome, ran, tempestVersion, tree, ct).ConfigureAwait(false);
     }
 
-    private static async Task WriteManifestAsync(string dir, RunRequest request, RunOutcome outcome, int ran, string tempestVersion, CancellationToken ct)
+    private static async Task WriteManifestAsync(string dir, RunRequest request, RunOutcome outcome, int ran, string tempestVersion, TempestTree? tree, CancellationToken ct)
     {
         await using var stream = File.Create(Path.Combine(dir, Files.Manifest));
         await using var w = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true });
@@ -243,7 +243,9 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
 
             w.WriteEndArray();
             w.WriteEndObject();
+            WriteFeatureFlags(w, facts.FeatureFlags ?? [], outcome.Plan, tree);
         }
+
         w.WriteStartObject("sha256");
         foreach (var name in new[] { Files.LoadList, Files.RedactedConf, Files.Subunit, Files.Results, Files.FullResults, Files.JUnit, Files.ReportJson })
         {
@@ -257,6 +259,34 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
 
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    // Each flag with the planned tests Tempest's source gates on it: the evidence of what setting it changed.
+    private static void WriteFeatureFlags(System.Text.Json.Utf8JsonWriter w, IReadOnlyList<Stackmark.OpenStack.FeatureFlagDecision> flags, TestPlan plan, TempestTree? tree)
+    {
+        w.WriteStartArray("feature_flags");
+        foreach (var flag in flags)
+        {
+            w.WriteStartObject();
+            w.WriteString("option", flag.Option);
+            w.WriteString("value", flag.Value);
+            w.WriteString("set_by", flag.SourceWord);
+            w.WriteString("reason", flag.Reason);
+            if (tree is not null)
+            {
+                w.WriteStartArray("gates_planned_tests");
+                foreach (var test in plan.ToRun.Where(t => tree.GatesOf(t).Any(g => $"{g.Section}.{g.Key}" == flag.Option)))
+                {
+                    w.WriteStringValue(test.Value);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static async Task<TempestTree?> ReadSourceOrNullAsync(Task<TempestTree?> source)

@@ -32,13 +32,15 @@ public sealed record RunRequest(
 /// <param name="GuestValidation">Whether Tempest's guest validation (SSH into guests) was on.</param>
 /// <param name="Images">Images visible to the project with their os_distro / os_type properties.</param>
 /// <param name="Hypervisors">Hypervisor types the cloud reports (empty when not visible to the user).</param>
+/// <param name="FeatureFlags">What was done with each Tempest feature flag of the runner's table, and why (empty with --tempest-conf).</param>
 public sealed record CloudFacts(
     string Cloud,
     string CpidMethod,
     IReadOnlyList<string> Services,
     bool GuestValidation,
     IReadOnlyList<(string Name, string? OsDistro, string? OsType)> Images,
-    IReadOnlyList<string> Hypervisors);
+    IReadOnlyList<string> Hypervisors,
+    IReadOnlyList<Stackmark.OpenStack.FeatureFlagDecision>? FeatureFlags = null);
 
 /// <summary>What a run produced.</summary>
 /// <param name="Plan">The plan.</param>

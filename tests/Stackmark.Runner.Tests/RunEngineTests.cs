@@ -181,6 +181,30 @@ public sealed class RunEngineTests : IDisposable
         Assert.Contains("--override compute-feature-enabled.xenapi_apis=true", create.NonPass.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_manifest_records_each_feature_flag_with_its_reason_and_the_planned_tests_it_gates()
+    {
+        var tempest = new ScriptedTempest(Listed) { SourceTree = Path.Combine(AppContext.BaseDirectory, "Fixtures", "tempest") };
+        var flags = new[]
+        {
+            new OpenStack.FeatureFlagDecision("compute-feature-enabled.xenapi_apis", "true", OpenStack.FeatureFlagSource.Discovery, "nova is in the catalog"),
+            new OpenStack.FeatureFlagDecision("compute-feature-enabled.resize", null, OpenStack.FeatureFlagSource.TempestDefault, "one host; --override compute-feature-enabled.resize=true would run them"),
+        };
+        var request = Request() with { Facts = new CloudFacts("c", "IdentityServiceId", ["nova"], false, [], [], flags) };
+
+        await Run(tempest, request);
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(request.OutputDirectory, RunEngine.Files.Manifest)));
+        var listed = manifest.RootElement.GetProperty("feature_flags").EnumerateArray().ToList();
+        Assert.Equal(2, listed.Count);
+        Assert.Equal(("compute-feature-enabled.xenapi_apis", "true", "discovery", "nova is in the catalog"),
+            (listed[0].GetProperty("option").GetString(), listed[0].GetProperty("value").GetString(), listed[0].GetProperty("set_by").GetString(), listed[0].GetProperty("reason").GetString()));
+        Assert.Equal([Some.CreateServer], listed[0].GetProperty("gates_planned_tests").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(JsonValueKind.Null, listed[1].GetProperty("value").ValueKind);
+        Assert.Equal("tempest-default", listed[1].GetProperty("set_by").GetString());
+        Assert.Empty(listed[1].GetProperty("gates_planned_tests").EnumerateArray());
+    }
+
     [Theory]
     [InlineData("Nova is not available", NonPassCategory.ServiceUnavailable)]
     [InlineData("Xen APIs not available.", NonPassCategory.TempestConfig)]

@@ -61,7 +61,7 @@ internal static class CloudPreparation
                 doc.Set(o.Section, o.Key, o.Value);
             }
 
-            return new PreparedCloud(cloud.Name, doc.ToString(), doc.Redacted().ToString(), null, discovery.Cpid.Cpid, Facts(cloud, discovery, doc));
+            return new PreparedCloud(cloud.Name, doc.ToString(), doc.Redacted().ToString(), null, discovery.Cpid.Cpid, Facts(cloud, discovery, doc, []));
         }
 
         var accounts = new List<TestAccount>();
@@ -91,16 +91,17 @@ internal static class CloudPreparation
         var accountsYaml = config.Accounts.Count > 0 ? AccountsFile.ToYaml(config.Accounts) : null;
         cx.Console.MarkupLineInterpolated($"Credentials: {(admin ? "dynamic (the cloud user is an admin)" : $"{config.Accounts.Count} pre-provisioned account(s)")}");
         return new PreparedCloud(cloud.Name, config.Config.ToString(), config.RedactedConfig.ToString(), accountsYaml, discovery.Cpid.Cpid,
-            Facts(cloud, discovery, config.Config), admin ? null : config.Accounts.Count);
+            Facts(cloud, discovery, config.Config, config.FeatureFlags), admin ? null : config.Accounts.Count);
     }
 
-    private static CloudFacts Facts(CloudConfig cloud, CloudDiscoveryResult d, IniDocument conf) => new(
+    private static CloudFacts Facts(CloudConfig cloud, CloudDiscoveryResult d, IniDocument conf, IReadOnlyList<FeatureFlagDecision> flags) => new(
         cloud.Name,
         d.Cpid.Method.ToString(),
         [.. d.Services.Where(s => s.Available).Select(s => s.Codename)],
         string.Equals(conf.Get("validation", "run_validation"), "true", StringComparison.OrdinalIgnoreCase),
         [.. d.GuestOs.Images.Select(i => (i.Name, i.OsDistro, i.OsType))],
-        d.HypervisorTypes);
+        d.HypervisorTypes,
+        flags);
 
     private static async Task<TestAccount> AccountOfAsync(CloudConfigResolver resolver, string name, CancellationToken ct)
     {

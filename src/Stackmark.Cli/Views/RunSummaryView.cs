@@ -15,6 +15,10 @@ internal static class RunSummaryView
             // The guest question's evidence: was SSH into guests on, which guest OSes, which hypervisors.
             var images = facts.Images.Count == 0 ? "none" : string.Join(", ", facts.Images.Select(i => $"{i.Name} ({i.OsDistro ?? i.OsType ?? "OS not declared"})"));
             rows.Add(new Text($"Guest validation: {(facts.GuestValidation ? "on" : "off")}; images: {images}; hypervisors: {(facts.Hypervisors.Count == 0 ? "not visible" : string.Join(", ", facts.Hypervisors))}"));
+            foreach (var flag in facts.FeatureFlags ?? [])
+            {
+                rows.Add(new Text($"Tempest flag {flag.Option} = {flag.Value ?? "Tempest's default"} ({flag.SourceWord}): {flag.Reason}"));
+            }
         }
 
         var counted = outcome.Results.Where(r => r.Planned.Capability.Status == CapabilityStatus.Required && !r.Planned.Test.IsFlagged).ToList();

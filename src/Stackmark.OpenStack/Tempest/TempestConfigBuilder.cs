@@ -2,7 +2,8 @@ namespace Stackmark.OpenStack;
 
 /// <summary>Builds tempest.conf from a cloud and its discovery result, python-tempestconf style.</summary>
 /// <remarks>
-/// <para>Stages, later wins: defaults &lt; credentials &lt; discovery &lt; user overrides. Differences from
+/// <para>Stages, later wins: defaults &lt; credentials &lt; discovery (with the feature flags of
+/// <see cref="FeatureFlagRule.All"/>) &lt; user overrides. Differences from
 /// tempestconf: TLS verification stays on (<c>disable_ssl_certificate_validation</c> only when the cloud is
 /// insecure), no bogus default users, no resource creation, and flavors/images are picked from what exists.</para>
 /// <para>Pure: no I/O. Thread-safe.</para>
@@ -23,12 +24,21 @@ public static class TempestConfigBuilder
         ApplyDefaults(conf, options);
         var accounts = ApplyCredentials(conf, cloud, discovery, options, warnings);
         ApplyDiscovery(conf, discovery, options, warnings);
+        var flags = FeatureFlagRule.All.Select(r => r.Decide(discovery, options.Overrides)).ToList();
+        foreach (var (rule, flag) in FeatureFlagRule.All.Zip(flags))
+        {
+            if (flag.Source == FeatureFlagSource.Discovery)
+            {
+                conf.Set(rule.Section, rule.Key, rule.Value);
+            }
+        }
+
         foreach (var o in options.Overrides)
         {
             conf.Set(o.Section, o.Key, o.Value);
         }
 
-        return new TempestConfiguration(conf.Sorted(), accounts, warnings);
+        return new TempestConfiguration(conf.Sorted(), accounts, warnings) { FeatureFlags = flags };
     }
 
     private static void ApplyDefaults(IniDocument conf, TempestConfigOptions options)

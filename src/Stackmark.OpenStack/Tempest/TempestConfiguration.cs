@@ -6,6 +6,9 @@ namespace Stackmark.OpenStack;
 /// <param name="Warnings">Discovery and configuration warnings.</param>
 public sealed record TempestConfiguration(IniDocument Config, IReadOnlyList<TestAccount> Accounts, IReadOnlyList<string> Warnings)
 {
+    /// <summary>What was done with each feature flag of <see cref="FeatureFlagRule.All"/>, and why.</summary>
+    public IReadOnlyList<FeatureFlagDecision> FeatureFlags { get; init; } = [];
+
     /// <summary>The configuration with passwords and secrets replaced, for evidence bundles.</summary>
     public IniDocument RedactedConfig => Config.Redacted();
 

@@ -81,6 +81,9 @@ public sealed class ComputeCloudDiscoveryTests
         Assert.Equal("false", conf.Get("volume-feature-enabled", "backup"));
         Assert.Equal("1", conf.Get("volume", "volume_size"));
         Assert.Equal("false", conf.Get("validation", "run_validation"));
+        // Nova serves server metadata; one (fake) compute host is no evidence that resizing works.
+        Assert.Equal("true", conf.Get("compute-feature-enabled", "xenapi_apis"));
+        Assert.Null(conf.Get("compute-feature-enabled", "resize"));
         foreach (var service in new[] { "nova", "neutron", "cinder", "glance", "swift" })
         {
             Assert.Equal("true", conf.Get("service_available", service));

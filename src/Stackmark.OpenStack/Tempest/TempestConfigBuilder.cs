@@ -33,12 +33,13 @@ public static class TempestConfigBuilder
             }
         }
 
+        var validation = PlanValidation(conf, discovery, options, warnings);
         foreach (var o in options.Overrides)
         {
             conf.Set(o.Section, o.Key, o.Value);
         }
 
-        return new TempestConfiguration(conf.Sorted(), accounts, warnings) { FeatureFlags = flags };
+        return new TempestConfiguration(conf.Sorted(), accounts, warnings) { FeatureFlags = flags, Validation = validation.WithOverrides(options.Overrides) };
     }
 
     private static void ApplyDefaults(IniDocument conf, TempestConfigOptions options)
@@ -221,8 +222,10 @@ public static class TempestConfigBuilder
             }
         }
 
+        // A guest validation can log into: usable Linux with a known SSH user (any usable one when --guest-user says).
         var images = discovery.Images.Where(i => i.Status == "active")
-            .OrderByDescending(i => i.Name.Contains("cirros", StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(i => GuestOsImage.From(i) is { Usable: true } g && (g.SshUser is not null || options.GuestUser is not null))
+            .ThenByDescending(i => i.Name.Contains("cirros", StringComparison.OrdinalIgnoreCase))
             .ThenByDescending(i => i.Id == discovery.GuestOs.RecommendedImage?.Id)
             .ThenBy(i => i.Name, StringComparer.Ordinal)
             .ThenBy(i => i.Id, StringComparer.Ordinal)
@@ -237,23 +240,26 @@ public static class TempestConfigBuilder
         }
 
         // Validation boots compute.image_ref, so the SSH user must be that image's.
-        var guest = discovery.GuestOs;
         if (images.Count > 0 && GuestOsImage.From(images[0]).SshUser is { } sshUser)
         {
             conf.Set("validation", "image_ssh_user", sshUser);
         }
+    }
 
-        if (options.EnableGuestValidation)
+    // Guest validation is decided last among the discovery stages: it needs image_ref, and its network choice
+    // (public_network_id for floating IPs) refines ApplyNetwork's.
+    private static GuestValidationPlan PlanValidation(IniDocument conf, CloudDiscoveryResult discovery, TempestConfigOptions options, List<string> warnings)
+    {
+        var image = discovery.Images.FirstOrDefault(i => i.Id == conf.Get("compute", "image_ref"));
+        var alt = discovery.Images.FirstOrDefault(i => i.Id == conf.Get("compute", "image_ref_alt"));
+        var plan = GuestValidationPlanner.Plan(discovery, image, alt, options);
+        foreach (var s in plan.Settings)
         {
-            if (guest.CanEnableGuestValidation)
-            {
-                conf.Set("validation", "run_validation", "true");
-            }
-            else
-            {
-                warnings.Add("guest validation requested but not possible: " + string.Join("; ", guest.Reasons));
-            }
+            conf.Set(s.Section, s.Key, s.Value);
         }
+
+        warnings.AddRange(plan.Warnings.Select(w => "guest validation: " + w));
+        return plan;
     }
 
     private static void ApplyNetwork(IniDocument conf, CloudDiscoveryResult discovery, DiscoveredService neutron, List<string> warnings)

@@ -244,6 +244,10 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
             w.WriteEndArray();
             w.WriteEndObject();
             WriteFeatureFlags(w, facts.FeatureFlags ?? [], outcome.Plan, tree);
+            if (facts.Validation is { } validation)
+            {
+                WriteValidation(w, validation);
+            }
         }
 
         w.WriteStartObject("sha256");
@@ -258,6 +262,57 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         }
 
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    // The guest-validation decision with its reasons: on or off, how guests were reached, as whom, how long Tempest waits.
+    private static void WriteValidation(System.Text.Json.Utf8JsonWriter w, Stackmark.OpenStack.GuestValidationPlan plan)
+    {
+        w.WriteStartObject("validation");
+        w.WriteString("mode", plan.ModeWord);
+        w.WriteBoolean("enabled", plan.Enabled);
+        w.WriteString("reason", plan.Reason);
+        w.WriteString("connect_method", plan.ConnectMethod);
+        w.WriteString("network", plan.Network);
+        w.WriteString("network_reason", plan.NetworkReason);
+        w.WriteString("ssh_user", plan.SshUser);
+        w.WriteString("ssh_user_source", plan.SshUserSource);
+        if (plan.Image is { } image)
+        {
+            w.WriteStartObject("image");
+            w.WriteString("id", image.Id);
+            w.WriteString("name", image.Name);
+            w.WriteString("os_distro", image.OsDistro);
+            w.WriteString("os_type", image.OsType);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("image");
+        }
+
+        w.WriteStartArray("hypervisor_types");
+        foreach (var h in plan.HypervisorTypes)
+        {
+            w.WriteStringValue(h);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("timeouts_reason", plan.TimeoutReason);
+        w.WriteStartObject("settings");
+        foreach (var s in plan.Settings)
+        {
+            w.WriteString($"{s.Section}.{s.Key}", s.Value);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("warnings");
+        foreach (var warning in plan.Warnings)
+        {
+            w.WriteStringValue(warning);
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -33,6 +33,7 @@ public sealed record RunRequest(
 /// <param name="Images">Images visible to the project with their os_distro / os_type properties.</param>
 /// <param name="Hypervisors">Hypervisor types the cloud reports (empty when not visible to the user).</param>
 /// <param name="FeatureFlags">What was done with each Tempest feature flag of the runner's table, and why (empty with --tempest-conf).</param>
+/// <param name="Validation">What was decided about guest validation (connect method, network, SSH user, timeouts), and why.</param>
 public sealed record CloudFacts(
     string Cloud,
     string CpidMethod,
@@ -40,7 +41,8 @@ public sealed record CloudFacts(
     bool GuestValidation,
     IReadOnlyList<(string Name, string? OsDistro, string? OsType)> Images,
     IReadOnlyList<string> Hypervisors,
-    IReadOnlyList<Stackmark.OpenStack.FeatureFlagDecision>? FeatureFlags = null);
+    IReadOnlyList<Stackmark.OpenStack.FeatureFlagDecision>? FeatureFlags = null,
+    Stackmark.OpenStack.GuestValidationPlan? Validation = null);
 
 /// <summary>What a run produced.</summary>
 /// <param name="Plan">The plan.</param>

@@ -15,6 +15,15 @@ internal static class RunSummaryView
             // The guest question's evidence: was SSH into guests on, which guest OSes, which hypervisors.
             var images = facts.Images.Count == 0 ? "none" : string.Join(", ", facts.Images.Select(i => $"{i.Name} ({i.OsDistro ?? i.OsType ?? "OS not declared"})"));
             rows.Add(new Text($"Guest validation: {(facts.GuestValidation ? "on" : "off")}; images: {images}; hypervisors: {(facts.Hypervisors.Count == 0 ? "not visible" : string.Join(", ", facts.Hypervisors))}"));
+            if (facts.Validation is { } v)
+            {
+                rows.Add(new Text($"  why: {v.Reason}"));
+                if (v.Enabled)
+                {
+                    rows.Add(new Text($"  reached by {v.ConnectMethod} over {v.Network}; SSH user {v.SshUser} (from {v.SshUserSource}); image {v.Image?.Name} ({v.Image?.OsDistro ?? v.Image?.OsType ?? "OS not declared"})"));
+                    rows.Add(new Text($"  timeouts: {v.TimeoutReason}"));
+                }
+            }
             foreach (var flag in facts.FeatureFlags ?? [])
             {
                 rows.Add(new Text($"Tempest flag {flag.Option} = {flag.Value ?? "Tempest's default"} ({flag.SourceWord}): {flag.Reason}"));

@@ -15,9 +15,7 @@ public static class ComplianceHtml
         var sb = new StringBuilder();
         var title = $"{report.Target.Name} — guideline {report.Guideline}";
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title>\n<style>")
-          .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}")
-          .Append("td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left}.pass{color:#176d2c}.fail{color:#b00020;font-weight:600}")
-          .Append(".verdict{font-size:1.4rem}code{font-size:.85rem}</style></head><body>\n")
+          .Append(Style).Append("</style></head><body>\n")
           .Append("<h1>").Append(E(title)).Append("</h1>\n")
           .Append("<p class=\"verdict ").Append(report.Compliant ? "pass\">Compliant" : "fail\">Not compliant").Append("</p>\n");
         foreach (var status in CapabilityStatuses.All)
@@ -75,6 +73,12 @@ public static class ComplianceHtml
 
         return sb.Append("</body></html>\n").ToString();
     }
+
+    /// <summary>The pages' one stylesheet, inline: a report is a single file to mail or attach.</summary>
+    internal const string Style =
+        "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}" +
+        "td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left}.pass{color:#176d2c}.fail{color:#b00020;font-weight:600}" +
+        ".verdict{font-size:1.4rem}code{font-size:.85rem}";
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 }

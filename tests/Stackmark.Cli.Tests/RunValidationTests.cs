@@ -73,7 +73,7 @@ public sealed class RunValidationTests
         var config = CloudPreparation.Configure(CliContext.Plain(console), Cloud, RealGuest(), Admin, new GuestChoice(GuestValidationMode.Auto, "root"), OnRgShared);
 
         Assert.Equal("fixed", config.Config.Get("validation", "connect_method"));
-        Assert.Contains("Guest validation: on (auto: compute and network are there, image rg-guest is a Linux guest with a known SSH user, and the fixed address on shared network rg-shared", console.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Guest validation: on (auto: compute and network are there, image rg-guest logs in as root (--guest-user), and the fixed address on shared network rg-shared", console.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -188,7 +188,8 @@ internal static class CloudPreparation
         grid.AddRow(new Text("Services"), new Text(string.Join(", ", d.Services.Select(s => $"{s.Codename} {(s.Available ? "yes" : "no")}"))));
         var os = d.GuestOs;
         grid.AddRow(new Text("Guest OS images"), new Text(os.Images.Count == 0 ? "none" : string.Join(", ", os.Images.Select(i => $"{i.Name} ({i.OsDistro ?? i.OsType ?? "unknown OS"})"))));
-        grid.AddRow(new Text("Guest validation"), new Text(os.CanEnableGuestValidation ? $"possible with {os.RecommendedImage?.Name}" : "off: " + string.Join("; ", os.Reasons)));
+        // What the images and services allow; the validation decision (which also weighs reachability) follows it.
+        grid.AddRow(new Text("Guest boot"), new Text(os.CanEnableGuestValidation ? $"possible with {os.RecommendedImage?.Name}" : "not possible: " + string.Join("; ", os.Reasons)));
         foreach (var w in d.Warnings)
         {
             grid.AddRow(new Markup("[yellow]warning[/]"), new Text(w));

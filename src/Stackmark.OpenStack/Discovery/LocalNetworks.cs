@@ -29,10 +29,21 @@ public sealed record LocalNetworks(IReadOnlyList<IPNetwork> Connected, bool HasD
     public static LocalNetworks None { get; } = new([], false);
 
     /// <summary>Reads this machine's interfaces and, on Linux, <c>/proc/net/route</c>.</summary>
+    /// <remarks>What cannot be read counts as unreachable: auto validation then stays off rather than guessing.</remarks>
     public static LocalNetworks FromSystem()
     {
         var connected = new List<IPNetwork>();
-        foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
+        NetworkInterface[] nics;
+        try
+        {
+            nics = NetworkInterface.GetAllNetworkInterfaces();
+        }
+        catch (NetworkInformationException)
+        {
+            nics = [];
+        }
+
+        foreach (var nic in nics)
         {
             if (nic.OperationalStatus is OperationalStatus.Down || nic.NetworkInterfaceType == NetworkInterfaceType.Loopback)
             {
@@ -50,9 +61,19 @@ public sealed record LocalNetworks(IReadOnlyList<IPNetwork> Connected, bool HasD
 
         var hasDefault = false;
         const string RouteTable = "/proc/net/route";
-        if (File.Exists(RouteTable))
+        string? table = null;
+        try
         {
-            foreach (var (destination, isDefault) in ParseProcNetRoute(File.ReadAllText(RouteTable)))
+            table = File.Exists(RouteTable) ? File.ReadAllText(RouteTable) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No routing table: interfaces alone decide.
+        }
+
+        if (table is not null)
+        {
+            foreach (var (destination, isDefault) in ParseProcNetRoute(table))
             {
                 hasDefault |= isDefault;
                 if (!isDefault)

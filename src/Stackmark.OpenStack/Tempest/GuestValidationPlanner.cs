@@ -129,7 +129,7 @@ public static class GuestValidationPlanner
         settings.AddRange(timeouts);
         var reason = forced
             ? "--validation on"
-            : $"auto: compute and network are there, image {image.Name} is a Linux guest with a known SSH user, and {route.Why}";
+            : $"auto: compute and network are there, image {image.Name} logs in as {user.Value.User} ({user.Value.Source}), and {route.Why}";
         return new GuestValidationPlan
         {
             Mode = mode,

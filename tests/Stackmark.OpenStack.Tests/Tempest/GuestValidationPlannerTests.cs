@@ -50,7 +50,7 @@ public sealed class GuestValidationPlannerTests
         Assert.Equal(("600", "600"), (conf.Get("compute", "build_timeout"), conf.Get("validation", "ssh_timeout")));
 
         Assert.True(plan.Enabled);
-        Assert.StartsWith("auto: compute and network are there, image rg-guest is a Linux guest with a known SSH user, and the fixed address on shared network rg-shared: 10.77.0.0/24 overlaps 10.77.0.0/24", plan.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("auto: compute and network are there, image rg-guest logs in as root (--guest-user), and the fixed address on shared network rg-shared: 10.77.0.0/24 overlaps 10.77.0.0/24", plan.Reason, StringComparison.Ordinal);
         Assert.Equal(("fixed", "rg-shared", "root", "--guest-user"), (plan.ConnectMethod, plan.Network, plan.SshUser, plan.SshUserSource));
         Assert.Contains("QEMU", plan.TimeoutReason, StringComparison.Ordinal);
         Assert.Equal(["QEMU"], plan.HypervisorTypes);

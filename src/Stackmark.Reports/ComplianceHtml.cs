@@ -7,15 +7,15 @@ namespace Stackmark.Reports;
 public static class ComplianceHtml
 {
     /// <summary>The page as a string; every text from the data is HTML-escaped.</summary>
-    public static string Render(ComplianceReport report)
+    /// <param name="report">The verdict.</param>
+    /// <param name="classErrors">Class-level fixture errors of the run, listed apart: they are not tests and not counted.</param>
+    public static string Render(ComplianceReport report, IReadOnlyList<ClassError>? classErrors = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
         var title = $"{report.Target.Name} — guideline {report.Guideline}";
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title>\n<style>")
-          .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}")
-          .Append("td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left}.pass{color:#176d2c}.fail{color:#b00020;font-weight:600}")
-          .Append(".verdict{font-size:1.4rem}code{font-size:.85rem}</style></head><body>\n")
+          .Append(Style).Append("</style></head><body>\n")
           .Append("<h1>").Append(E(title)).Append("</h1>\n")
           .Append("<p class=\"verdict ").Append(report.Compliant ? "pass\">Compliant" : "fail\">Not compliant").Append("</p>\n");
         foreach (var status in CapabilityStatuses.All)
@@ -58,8 +58,27 @@ public static class ComplianceHtml
             sb.Append("</ul>\n");
         }
 
+        if (classErrors is { Count: > 0 })
+        {
+            sb.Append("<h2>Class-level errors (not counted)</h2>\n<p>Errors of a class's set-up or tear-down, which Tempest reports apart from its tests. ")
+              .Append("They make Tempest exit non-zero; the verdict above comes from the tests' own results.</p>\n<ul>\n");
+            foreach (var e in classErrors)
+            {
+                sb.Append("<li><code>").Append(E(e.Fixture)).Append(" (").Append(E(e.Scope)).Append(")</code>: ").Append(E(e.NonPass.CategoryWord))
+                  .Append(", ").Append(E(e.NonPass.Reason)).Append(" <em>(").Append(E(e.Effect)).Append(")</em></li>\n");
+            }
+
+            sb.Append("</ul>\n");
+        }
+
         return sb.Append("</body></html>\n").ToString();
     }
+
+    /// <summary>The pages' one stylesheet, inline: a report is a single file to mail or attach.</summary>
+    internal const string Style =
+        "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}" +
+        "td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left}.pass{color:#176d2c}.fail{color:#b00020;font-weight:600}" +
+        ".verdict{font-size:1.4rem}code{font-size:.85rem}";
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 }

@@ -148,15 +148,16 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         }
 
         var finished = time.GetUtcNow();
-        var results = RunResults.Join(plan, collector.Results, request.RerunOf, await ReadSourceOrNullAsync(source).ConfigureAwait(false));
+        var tree = await ReadSourceOrNullAsync(source).ConfigureAwait(false);
+        var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree);
         var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));
         var summary = new RunSummary(request.Guideline.Id, request.Query.Target, request.Cpid, started, finished, report.Compliant && !interrupted);
-        var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parserErrors);
-        await WriteOutputsAsync(dir, request, outcome, toRun.Count, await describe.ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false);
+        var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parserErrors, RunResults.ClassErrors(plan, collector.Results));
+        await WriteOutputsAsync(dir, request, outcome, toRun.Count, await describe.ConfigureAwait(false), tree, CancellationToken.None).ConfigureAwait(false);
         return outcome;
     }
 
-    private static async Task WriteOutputsAsync(string dir, RunRequest request, RunOutcome outcome, int ran, string tempestVersion, CancellationToken ct)
+    private static async Task WriteOutputsAsync(string dir, RunRequest request, RunOutcome outcome, int ran, string tempestVersion, TempestTree? tree, CancellationToken ct)
     {
         var passed = outcome.Results.Where(r => r.Status == TestStatus.Passed)
             .Select(r => new TestOutcome(r.Planned.Resolved!.Value, r.Planned.Test.Id ?? TestName.FromTempestId(r.TempestId ?? "").Id, TestStatus.Passed))
@@ -170,16 +171,16 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
 
         await using (var full = File.Create(Path.Combine(dir, Files.FullResults)))
         {
-            FullResultsJson.Write(full, outcome.Summary, outcome.Results);
+            FullResultsJson.Write(full, outcome.Summary, outcome.Results, outcome.ClassErrors);
         }
 
         JUnitXml.Build(outcome.Summary, outcome.Results).Save(Path.Combine(dir, Files.JUnit));
         await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportJson), ComplianceJson.ToJson(outcome.Report), ct).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportHtml), ComplianceHtml.Render(outcome.Report), ct).ConfigureAwait(false);
-        await WriteManifestAsync(dir, request, outcome, ran, tempestVersion, ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportHtml), ComplianceHtml.Render(outcome.Report, outcome.ClassErrors), ct).ConfigureAwait(false);
+        await WriteManifestAsync(dir, request, outcome, ran, tempestVersion, tree, ct).ConfigureAwait(false);
     }
 
-    private static async Task WriteManifestAsync(string dir, RunRequest request, RunOutcome outcome, int ran, string tempestVersion, CancellationToken ct)
+    private static async Task WriteManifestAsync(string dir, RunRequest request, RunOutcome outcome, int ran, string tempestVersion, TempestTree? tree, CancellationToken ct)
     {
         await using var stream = File.Create(Path.Combine(dir, Files.Manifest));
         await using var w = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true });
@@ -208,6 +209,7 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         w.WriteNumber("tests_run", ran);
         w.WriteNumber("not_in_tempest", outcome.Plan.Missing.Count());
         w.WriteNumber("subunit_parser_errors", outcome.ParserErrors);
+        w.WriteNumber("class_errors", outcome.ClassErrors.Count);
         w.WriteBoolean("rerun", request.RerunOf is not null);
         if (request.Facts is { } facts)
         {
@@ -241,7 +243,13 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
 
             w.WriteEndArray();
             w.WriteEndObject();
+            WriteFeatureFlags(w, facts.FeatureFlags ?? [], outcome.Plan, tree);
+            if (facts.Validation is { } validation)
+            {
+                WriteValidation(w, validation);
+            }
         }
+
         w.WriteStartObject("sha256");
         foreach (var name in new[] { Files.LoadList, Files.RedactedConf, Files.Subunit, Files.Results, Files.FullResults, Files.JUnit, Files.ReportJson })
         {
@@ -255,6 +263,85 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
 
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    // The guest-validation decision with its reasons: on or off, how guests were reached, as whom, how long Tempest waits.
+    private static void WriteValidation(System.Text.Json.Utf8JsonWriter w, Stackmark.OpenStack.GuestValidationPlan plan)
+    {
+        w.WriteStartObject("validation");
+        w.WriteString("mode", plan.ModeWord);
+        w.WriteBoolean("enabled", plan.Enabled);
+        w.WriteString("reason", plan.Reason);
+        w.WriteString("connect_method", plan.ConnectMethod);
+        w.WriteString("network", plan.Network);
+        w.WriteString("network_reason", plan.NetworkReason);
+        w.WriteString("ssh_user", plan.SshUser);
+        w.WriteString("ssh_user_source", plan.SshUserSource);
+        if (plan.Image is { } image)
+        {
+            w.WriteStartObject("image");
+            w.WriteString("id", image.Id);
+            w.WriteString("name", image.Name);
+            w.WriteString("os_distro", image.OsDistro);
+            w.WriteString("os_type", image.OsType);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("image");
+        }
+
+        w.WriteStartArray("hypervisor_types");
+        foreach (var h in plan.HypervisorTypes)
+        {
+            w.WriteStringValue(h);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("timeouts_reason", plan.TimeoutReason);
+        w.WriteStartObject("settings");
+        foreach (var s in plan.Settings)
+        {
+            w.WriteString($"{s.Section}.{s.Key}", s.Value);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartArray("warnings");
+        foreach (var warning in plan.Warnings)
+        {
+            w.WriteStringValue(warning);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    // Each flag with the planned tests Tempest's source gates on it: the evidence of what setting it changed.
+    private static void WriteFeatureFlags(System.Text.Json.Utf8JsonWriter w, IReadOnlyList<Stackmark.OpenStack.FeatureFlagDecision> flags, TestPlan plan, TempestTree? tree)
+    {
+        w.WriteStartArray("feature_flags");
+        foreach (var flag in flags)
+        {
+            w.WriteStartObject();
+            w.WriteString("option", flag.Option);
+            w.WriteString("value", flag.Value);
+            w.WriteString("set_by", flag.SourceWord);
+            w.WriteString("reason", flag.Reason);
+            if (tree is not null)
+            {
+                w.WriteStartArray("gates_planned_tests");
+                foreach (var test in plan.ToRun.Where(t => tree.GatesOf(t).Any(g => $"{g.Section}.{g.Key}" == flag.Option)))
+                {
+                    w.WriteStringValue(test.Value);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static async Task<TempestTree?> ReadSourceOrNullAsync(Task<TempestTree?> source)

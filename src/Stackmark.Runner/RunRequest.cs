@@ -32,13 +32,17 @@ public sealed record RunRequest(
 /// <param name="GuestValidation">Whether Tempest's guest validation (SSH into guests) was on.</param>
 /// <param name="Images">Images visible to the project with their os_distro / os_type properties.</param>
 /// <param name="Hypervisors">Hypervisor types the cloud reports (empty when not visible to the user).</param>
+/// <param name="FeatureFlags">What was done with each Tempest feature flag of the runner's table, and why (empty with --tempest-conf).</param>
+/// <param name="Validation">What was decided about guest validation (connect method, network, SSH user, timeouts), and why.</param>
 public sealed record CloudFacts(
     string Cloud,
     string CpidMethod,
     IReadOnlyList<string> Services,
     bool GuestValidation,
     IReadOnlyList<(string Name, string? OsDistro, string? OsType)> Images,
-    IReadOnlyList<string> Hypervisors);
+    IReadOnlyList<string> Hypervisors,
+    IReadOnlyList<Stackmark.OpenStack.FeatureFlagDecision>? FeatureFlags = null,
+    Stackmark.OpenStack.GuestValidationPlan? Validation = null);
 
 /// <summary>What a run produced.</summary>
 /// <param name="Plan">The plan.</param>
@@ -48,6 +52,7 @@ public sealed record CloudFacts(
 /// <param name="TempestExitCode">Tempest's exit code (null if it did not run).</param>
 /// <param name="Interrupted">Whether the run was stopped (Ctrl-C): results are partial.</param>
 /// <param name="ParserErrors">Corrupt spots in the subunit stream.</param>
+/// <param name="ClassErrors">Class- and module-level fixture errors (e.g. a tearDownClass that failed): reported, never counted.</param>
 public sealed record RunOutcome(
     TestPlan Plan,
     IReadOnlyList<RunTestResult> Results,
@@ -55,7 +60,8 @@ public sealed record RunOutcome(
     RunSummary Summary,
     int? TempestExitCode,
     bool Interrupted,
-    int ParserErrors);
+    int ParserErrors,
+    IReadOnlyList<ClassError> ClassErrors);
 
 /// <summary>A test's result in an earlier attempt, as full-results.json records it.</summary>
 /// <param name="Status">Its status.</param>

@@ -16,9 +16,14 @@ public static class RunResults
         var fixtures = new Dictionary<string, SubunitTestResult>(StringComparer.Ordinal);
         foreach (var r in results.Tests)
         {
-            if (ClassFixture(r.TestId) is { } cls)
+            if (ClassError.TryParseId(r.TestId, out var fixture, out var scope))
             {
-                fixtures[cls] = r;
+                // Only a set-up decides for the tests; a tear-down comes after them (see ClassErrors).
+                if (fixture.StartsWith("setUp", StringComparison.Ordinal))
+                {
+                    fixtures[scope] = r;
+                }
+
                 continue;
             }
 
@@ -37,10 +42,10 @@ public static class RunResults
             }
 
             if ((!byName.TryGetValue(p.Resolved.Value, out var r) || !r.IsFinished)
-                && fixtures.TryGetValue(ClassOf(p.Resolved.Value), out var fixture) && fixture.IsFinished)
+                && (fixtures.GetValueOrDefault(ClassOf(p.Resolved.Value)) ?? fixtures.GetValueOrDefault(ModuleOf(p.Resolved.Value))) is { IsFinished: true } setUp)
             {
-                // The class fixture decided for all its tests (e.g. "Nova is not available" skips the class).
-                r = fixture;
+                // The class (or module) fixture decided for all its tests (e.g. "Nova is not available" skips the class).
+                r = setUp;
             }
 
             if (r is null)
@@ -59,7 +64,7 @@ public static class RunResults
                 SubunitStatus.InProgress => (TestStatus.Failed, new NonPass(NonPassCategory.RunnerError, "started but never finished (the worker died or was stopped)")),
                 SubunitStatus.Undefined or SubunitStatus.Exists => (TestStatus.NotRun, new NonPass(NonPassCategory.RunnerError, "listed but never run")),
                 SubunitStatus.UxSuccess => (TestStatus.Failed, new NonPass(NonPassCategory.Failure, "unexpected success of a test expected to fail")),
-                _ => (TestStatus.Failed, NonPass.ForFailure(r.Attachment("traceback")?.Text ?? r.Attachments.FirstOrDefault()?.Text)),
+                _ => (TestStatus.Failed, FailureOf(r)),
             };
             list.Add(new RunTestResult(p, r.TestId, status, nonPass, r.Duration, (prior?.Attempts ?? 0) + 1));
         }
@@ -68,17 +73,45 @@ public static class RunResults
     }
 
     /// <summary>
-    /// The class of a class-level fixture event: unittest reports <c>setUpClass (pkg.module.Class)</c> once for
-    /// the class when its fixture skips or fails, and none of its tests runs.
+    /// The class- and module-level fixture errors of a run (<c>tearDownClass (pkg.module.Class)</c> and the like):
+    /// unittest reports them under ids of their own, which match no planned test. They are listed with their reason
+    /// and never counted: a failed set-up already fails its tests, and a tear-down runs after its tests finished.
     /// </summary>
-    internal static string? ClassFixture(string testId) =>
-        testId.StartsWith("setUpClass (", StringComparison.Ordinal) && testId.EndsWith(')') ? testId[12..^1] : null;
+    public static IReadOnlyList<ClassError> ClassErrors(TestPlan plan, SubunitTestResults results)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(results);
+        var errors = new List<ClassError>();
+        foreach (var r in results.Tests)
+        {
+            if (r.Status is SubunitStatus.Fail or SubunitStatus.InProgress && ClassError.TryParseId(r.TestId, out var fixture, out var scope))
+            {
+                var module = fixture.EndsWith("Module", StringComparison.Ordinal);
+                var planned = plan.ToRun.Count(n => (module ? ModuleOf(n) : ClassOf(n)) == scope);
+                var nonPass = r.Status == SubunitStatus.InProgress
+                    ? new NonPass(NonPassCategory.RunnerError, "started but never finished (the worker died or was stopped)")
+                    : FailureOf(r);
+                errors.Add(new ClassError(fixture, scope, nonPass, planned));
+            }
+        }
+
+        return errors;
+    }
+
+    // The traceback says what failed; the captured log (pythonlogging) may hold the guest's console.
+    private static NonPass FailureOf(SubunitTestResult r)
+    {
+        var log = string.Join("\n", r.Attachments.Where(a => a.Name.StartsWith("pythonlogging", StringComparison.Ordinal)).Select(a => a.Text));
+        return NonPass.ForFailure(r.Attachment("traceback")?.Text ?? r.Attachments.FirstOrDefault()?.Text, log.Length == 0 ? null : log);
+    }
 
     internal static string ClassOf(TestName name)
     {
         var dot = name.Value.LastIndexOf('.');
         return dot > 0 ? name.Value[..dot] : name.Value;
     }
+
+    internal static string ModuleOf(TestName name) => ClassOf(new TestName(ClassOf(name)));
 
     /// <summary>
     /// The option that most specifically gates a test in Tempest's source: guest validation, else a feature flag

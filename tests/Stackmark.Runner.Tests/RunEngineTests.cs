@@ -181,6 +181,62 @@ public sealed class RunEngineTests : IDisposable
         Assert.Contains("--override compute-feature-enabled.xenapi_apis=true", create.NonPass.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_manifest_records_each_feature_flag_with_its_reason_and_the_planned_tests_it_gates()
+    {
+        var tempest = new ScriptedTempest(Listed) { SourceTree = Path.Combine(AppContext.BaseDirectory, "Fixtures", "tempest") };
+        var flags = new[]
+        {
+            new OpenStack.FeatureFlagDecision("compute-feature-enabled.xenapi_apis", "true", OpenStack.FeatureFlagSource.Discovery, "nova is in the catalog"),
+            new OpenStack.FeatureFlagDecision("compute-feature-enabled.resize", null, OpenStack.FeatureFlagSource.TempestDefault, "one host; --override compute-feature-enabled.resize=true would run them"),
+        };
+        var request = Request() with { Facts = new CloudFacts("c", "IdentityServiceId", ["nova"], false, [], [], flags) };
+
+        await Run(tempest, request);
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(request.OutputDirectory, RunEngine.Files.Manifest)));
+        var listed = manifest.RootElement.GetProperty("feature_flags").EnumerateArray().ToList();
+        Assert.Equal(2, listed.Count);
+        Assert.Equal(("compute-feature-enabled.xenapi_apis", "true", "discovery", "nova is in the catalog"),
+            (listed[0].GetProperty("option").GetString(), listed[0].GetProperty("value").GetString(), listed[0].GetProperty("set_by").GetString(), listed[0].GetProperty("reason").GetString()));
+        Assert.Equal([Some.CreateServer], listed[0].GetProperty("gates_planned_tests").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(JsonValueKind.Null, listed[1].GetProperty("value").ValueKind);
+        Assert.Equal("tempest-default", listed[1].GetProperty("set_by").GetString());
+        Assert.Empty(listed[1].GetProperty("gates_planned_tests").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_manifest_records_the_guest_validation_decision_with_its_reasons()
+    {
+        var plan = new OpenStack.GuestValidationPlan
+        {
+            Mode = OpenStack.GuestValidationMode.Auto,
+            Enabled = true,
+            Reason = "auto: compute and network are there",
+            ConnectMethod = "fixed",
+            Network = "rg-shared",
+            NetworkReason = "the fixed address on shared network rg-shared: 10.77.0.0/24 overlaps 10.77.0.0/24",
+            SshUser = "cirros",
+            SshUserSource = "image cirros: os_distro=cirros (well-known distro table)",
+            Image = new OpenStack.GuestOsImage("i1", "cirros", "cirros", "linux", null, "cirros", true),
+            HypervisorTypes = ["QEMU"],
+            TimeoutReason = "QEMU",
+            Settings = [new OpenStack.ConfigOverride("validation", "connect_method", "fixed"), new OpenStack.ConfigOverride("compute", "build_timeout", "600")],
+        };
+        var request = Request() with { Facts = new CloudFacts("c", "IdentityServiceId", ["nova", "neutron"], true, [("cirros", "cirros", "linux")], ["QEMU"], [], plan) };
+
+        await Run(new ScriptedTempest(Listed), request);
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(request.OutputDirectory, RunEngine.Files.Manifest)));
+        var v = manifest.RootElement.GetProperty("validation");
+        Assert.Equal(("auto", true, "fixed", "rg-shared"), (v.GetProperty("mode").GetString(), v.GetProperty("enabled").GetBoolean(), v.GetProperty("connect_method").GetString(), v.GetProperty("network").GetString()));
+        Assert.Equal(("cirros", "image cirros: os_distro=cirros (well-known distro table)"), (v.GetProperty("ssh_user").GetString(), v.GetProperty("ssh_user_source").GetString()));
+        Assert.Equal(("cirros", "linux"), (v.GetProperty("image").GetProperty("os_distro").GetString(), v.GetProperty("image").GetProperty("os_type").GetString()));
+        Assert.Equal(["QEMU"], v.GetProperty("hypervisor_types").EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal("600", v.GetProperty("settings").GetProperty("compute.build_timeout").GetString());
+        Assert.True(manifest.RootElement.GetProperty("cloud").GetProperty("guest_validation").GetBoolean());
+    }
+
     [Theory]
     [InlineData("Nova is not available", NonPassCategory.ServiceUnavailable)]
     [InlineData("Xen APIs not available.", NonPassCategory.TempestConfig)]

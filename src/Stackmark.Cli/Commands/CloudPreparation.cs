@@ -7,10 +7,13 @@ namespace Stackmark.Cli.Commands;
 /// <summary>What a run needs from the cloud: a tempest.conf (and accounts), its redacted copy, the cpid.</summary>
 internal sealed record PreparedCloud(string CloudName, string TempestConf, string RedactedConf, string? AccountsYaml, string Cpid, CloudFacts Facts, int? AccountCount = null);
 
+/// <summary>What the user asked of guest validation: <c>--validation</c> and <c>--guest-user</c>.</summary>
+internal sealed record GuestChoice(GuestValidationMode Mode, string? User);
+
 /// <summary>Resolves the cloud, discovers it (read-only) and writes the Tempest configuration.</summary>
 internal static class CloudPreparation
 {
-    public static async Task<PreparedCloud> PrepareAsync(CliContext cx, string? cloudName, IReadOnlyList<string> altClouds, string? tempestConfFile, IReadOnlyList<string> overrideTexts, IReadOnlyCollection<string> neededProjects, CancellationToken ct)
+    public static async Task<PreparedCloud> PrepareAsync(CliContext cx, string? cloudName, IReadOnlyList<string> altClouds, string? tempestConfFile, IReadOnlyList<string> overrideTexts, IReadOnlyCollection<string> neededProjects, GuestChoice guest, CancellationToken ct)
     {
         var resolver = CloudConfigResolver.FromSystem();
         CloudConfig cloud;
@@ -61,7 +64,18 @@ internal static class CloudPreparation
                 doc.Set(o.Section, o.Key, o.Value);
             }
 
-            return new PreparedCloud(cloud.Name, doc.ToString(), doc.Redacted().ToString(), null, discovery.Cpid.Cpid, Facts(cloud, discovery, doc));
+            var given = new GuestValidationPlan
+            {
+                Mode = GuestValidationMode.Auto,
+                Enabled = string.Equals(doc.Get("validation", "run_validation"), "true", StringComparison.OrdinalIgnoreCase),
+                Reason = $"as --tempest-conf {tempestConfFile} (and any --override) says",
+                ConnectMethod = doc.Get("validation", "connect_method"),
+                Network = doc.Get("validation", "network_for_ssh"),
+                SshUser = doc.Get("validation", "image_ssh_user"),
+                SshUserSource = "--tempest-conf",
+                HypervisorTypes = discovery.HypervisorTypes,
+            };
+            return new PreparedCloud(cloud.Name, doc.ToString(), doc.Redacted().ToString(), null, discovery.Cpid.Cpid, Facts(cloud, discovery, doc, [], given));
         }
 
         var accounts = new List<TestAccount>();
@@ -76,31 +90,55 @@ internal static class CloudPreparation
             accounts.Insert(0, await AccountOfAsync(resolver, cloud, ct));
         }
 
-        var config = TempestConfigBuilder.Build(cloud, discovery, new TempestConfigOptions
+        // Tempest SSHes from this machine: its interfaces and routes decide which guest addresses it can reach.
+        var local = guest.Mode == GuestValidationMode.Off ? LocalNetworks.None : LocalNetworks.FromSystem();
+        var config = Configure(cx, cloud, discovery, new TempestConfigOptions
         {
             UseAdminCredentials = admin,
             Accounts = accounts,
             Overrides = overrides,
             LockPath = Path.Combine(Path.GetTempPath(), $"stackmark-tempest-lock-{Environment.ProcessId}"),
-        });
+        }, guest, local);
+        var accountsYaml = config.Accounts.Count > 0 ? AccountsFile.ToYaml(config.Accounts) : null;
+        cx.Console.MarkupLineInterpolated($"Credentials: {(admin ? "dynamic (the cloud user is an admin)" : $"{config.Accounts.Count} pre-provisioned account(s)")}");
+        return new PreparedCloud(cloud.Name, config.Config.ToString(), config.RedactedConfig.ToString(), accountsYaml, discovery.Cpid.Cpid,
+            Facts(cloud, discovery, config.Config, config.FeatureFlags, config.Validation), admin ? null : config.Accounts.Count);
+    }
+
+    /// <summary>
+    /// Builds tempest.conf with the user's guest-validation choice and reports what was decided; a validation forced
+    /// on that cannot work (no SSH user, no compute or network) is a usage error naming what to give.
+    /// </summary>
+    internal static TempestConfiguration Configure(CliContext cx, CloudConfig cloud, CloudDiscoveryResult discovery, TempestConfigOptions options, GuestChoice guest, LocalNetworks local)
+    {
+        var config = TempestConfigBuilder.Build(cloud, discovery, options with { Validation = guest.Mode, GuestUser = guest.User, LocalNetworks = local });
+        if (config.Validation is { Error: { } impossible })
+        {
+            throw new UsageException(impossible);
+        }
+
         foreach (var w in config.Warnings)
         {
             cx.Console.MarkupLineInterpolated($"[yellow]warning:[/] {w}");
         }
 
-        var accountsYaml = config.Accounts.Count > 0 ? AccountsFile.ToYaml(config.Accounts) : null;
-        cx.Console.MarkupLineInterpolated($"Credentials: {(admin ? "dynamic (the cloud user is an admin)" : $"{config.Accounts.Count} pre-provisioned account(s)")}");
-        return new PreparedCloud(cloud.Name, config.Config.ToString(), config.RedactedConfig.ToString(), accountsYaml, discovery.Cpid.Cpid,
-            Facts(cloud, discovery, config.Config), admin ? null : config.Accounts.Count);
+        if (config.Validation is { } plan)
+        {
+            cx.Console.MarkupLineInterpolated($"Guest validation: {(plan.Enabled ? "on" : "off")} ({plan.Reason})");
+        }
+
+        return config;
     }
 
-    private static CloudFacts Facts(CloudConfig cloud, CloudDiscoveryResult d, IniDocument conf) => new(
+    private static CloudFacts Facts(CloudConfig cloud, CloudDiscoveryResult d, IniDocument conf, IReadOnlyList<FeatureFlagDecision> flags, GuestValidationPlan? validation) => new(
         cloud.Name,
         d.Cpid.Method.ToString(),
         [.. d.Services.Where(s => s.Available).Select(s => s.Codename)],
         string.Equals(conf.Get("validation", "run_validation"), "true", StringComparison.OrdinalIgnoreCase),
         [.. d.GuestOs.Images.Select(i => (i.Name, i.OsDistro, i.OsType))],
-        d.HypervisorTypes);
+        d.HypervisorTypes,
+        flags,
+        validation);
 
     private static async Task<TestAccount> AccountOfAsync(CloudConfigResolver resolver, string name, CancellationToken ct)
     {
@@ -150,7 +188,8 @@ internal static class CloudPreparation
         grid.AddRow(new Text("Services"), new Text(string.Join(", ", d.Services.Select(s => $"{s.Codename} {(s.Available ? "yes" : "no")}"))));
         var os = d.GuestOs;
         grid.AddRow(new Text("Guest OS images"), new Text(os.Images.Count == 0 ? "none" : string.Join(", ", os.Images.Select(i => $"{i.Name} ({i.OsDistro ?? i.OsType ?? "unknown OS"})"))));
-        grid.AddRow(new Text("Guest validation"), new Text(os.CanEnableGuestValidation ? $"possible with {os.RecommendedImage?.Name}" : "off: " + string.Join("; ", os.Reasons)));
+        // What the images and services allow; the validation decision (which also weighs reachability) follows it.
+        grid.AddRow(new Text("Guest boot"), new Text(os.CanEnableGuestValidation ? $"possible with {os.RecommendedImage?.Name}" : "not possible: " + string.Join("; ", os.Reasons)));
         foreach (var w in d.Warnings)
         {
             grid.AddRow(new Markup("[yellow]warning[/]"), new Text(w));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Stackmark.Cli.Views;
 using Stackmark.Guidelines;
+using Stackmark.OpenStack;
 using Stackmark.Runner;
 
 namespace Stackmark.Cli.Commands;
@@ -29,10 +30,17 @@ internal static class RunCommand
         var rerun = new Option<string?>("--rerun-failed") { Description = "An earlier run directory: run again only its tests that did not pass, recording both attempts." };
         var progress = new Option<string>("--progress") { Description = "live (a bar; default on a terminal), plain (a line per test; default otherwise), quiet." };
         progress.AcceptOnlyFromAmong("live", "plain", "quiet");
+        var validation = new Option<string>("--validation")
+        {
+            Description = "Guest validation (Tempest SSHes into the servers it boots): auto (on when discovery shows a guest can boot and be reached from here), on, off.",
+            DefaultValueFactory = _ => "auto",
+        };
+        validation.AcceptOnlyFromAmong("auto", "on", "off");
+        var guestUser = new Option<string?>("--guest-user") { Description = "The guest image's SSH login (default: the image's os_admin_user, else by its os_distro: cirros, ubuntu, debian, …)." };
         var tempestBin = new Option<string>("--tempest") { Description = "The tempest command.", DefaultValueFactory = _ => "/usr/bin/tempest" };
         var command = new Command("run", "Certify a cloud: run a guideline's tests with Tempest and judge the results.")
         {
-            cloud, altClouds, guideline, target, type, source, output, tempestConf, overrides, serial, concurrency, testTimeout, rerun, progress, tempestBin,
+            cloud, altClouds, guideline, target, type, source, output, tempestConf, overrides, validation, guestUser, serial, concurrency, testTimeout, rerun, progress, tempestBin,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -50,6 +58,14 @@ internal static class RunCommand
             if (limit is < 1)
             {
                 throw new UsageException("--test-timeout must be 1 second or more");
+            }
+
+            var guest = new GuestChoice(
+                parse.GetValue(validation) switch { "on" => GuestValidationMode.On, "off" => GuestValidationMode.Off, _ => GuestValidationMode.Auto },
+                parse.GetValue(guestUser) is { } user && !string.IsNullOrWhiteSpace(user) ? user.Trim() : null);
+            if (parse.GetValue(tempestConf) is not null && (parse.GetResult(validation) is { Implicit: false } || guest.User is not null))
+            {
+                throw new UsageException("--validation and --guest-user shape the discovered tempest.conf; with --tempest-conf, set [validation] in that file (or by --override)");
             }
 
             IReadOnlyDictionary<TestName, PriorResult>? prior = null;
@@ -81,7 +97,7 @@ internal static class RunCommand
                 // Tempest lists its tests while the cloud is discovered: the two slow start-ups overlap.
                 workspace = await engine.PrepareAsync(dir, ct);
                 var projects = g.CapabilitiesOf(targetKey, [CapabilityStatus.Required]).Select(c => c.Definition?.Project).OfType<string>().ToHashSet(StringComparer.Ordinal);
-                prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), parse.GetValue(overrides) ?? [], projects, ct);
+                prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), parse.GetValue(overrides) ?? [], projects, guest, ct);
             }
             catch
             {

@@ -34,7 +34,7 @@ public enum NonPassCategory
 /// <summary>A non-pass with its category and a one-line reason.</summary>
 /// <param name="Category">The category.</param>
 /// <param name="Reason">One line: the skip reason, or the last meaningful line of the traceback.</param>
-public sealed record NonPass(NonPassCategory Category, string Reason)
+public sealed partial record NonPass(NonPassCategory Category, string Reason)
 {
     /// <summary>The category as written in reports: guest-access, tempest-config, …</summary>
     public string CategoryWord => Category switch
@@ -97,8 +97,17 @@ public sealed record NonPass(NonPassCategory Category, string Reason)
         return new(NonPassCategory.Skipped, r.Length == 0 ? "skipped without a reason" : r);
     }
 
+    /// <summary>
+    /// Classifies a failure by its traceback and the test's captured log (Tempest's <c>pythonlogging</c> attachment):
+    /// a guest that never became reachable over SSH is a <see cref="NonPassCategory.Timeout"/> whose reason ends with
+    /// the last lines of the guest's console, when Tempest logged it; otherwise as <see cref="ForFailure(string?)"/>.
+    /// </summary>
+    public static NonPass ForFailure(string? traceback, string? log) => GuestUnreachable(traceback, log) ?? ByLastLine(traceback);
+
     /// <summary>Classifies a failure by its traceback: timeouts apart, the last meaningful line is the reason.</summary>
-    public static NonPass ForFailure(string? traceback)
+    public static NonPass ForFailure(string? traceback) => ForFailure(traceback, null);
+
+    private static NonPass ByLastLine(string? traceback)
     {
         var lines = (traceback ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         // The exception line is the last one that is not a traceback frame or a "Details:" continuation.

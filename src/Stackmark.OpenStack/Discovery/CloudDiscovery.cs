@@ -26,6 +26,8 @@ public static class CloudDiscovery
         IReadOnlyList<Flavor> flavors = [];
         IReadOnlyList<Image> images = [];
         IReadOnlyList<Network> networks = [];
+        IReadOnlyList<Subnet> subnets = [];
+        IReadOnlyList<Router> routers = [];
         IReadOnlyList<Hypervisor>? hypervisors = null;
         IReadOnlyList<ServiceStatus>? volumeServices = null;
         var admin = token.Roles.Contains("admin", StringComparer.OrdinalIgnoreCase);
@@ -72,6 +74,13 @@ public static class CloudDiscovery
                             Extensions = Aliases(await Probe(() => network.ListExtensionsAsync(ct), [], "network extensions", warnings).ConfigureAwait(false)),
                         };
                         networks = await Probe(() => network.ListNetworksAsync(ct), [], "networks", warnings).ConfigureAwait(false);
+                        // Subnets and routers decide how Tempest can reach a guest (fixed address or floating IP).
+                        subnets = await Probe(() => network.ListSubnetsAsync(ct), [], "subnets", warnings).ConfigureAwait(false);
+                        if (service.Extensions.Count == 0 || service.Extensions.Contains("router"))
+                        {
+                            routers = await Probe(() => network.ListRoutersAsync(ct), [], "routers", warnings).ConfigureAwait(false);
+                        }
+
                         break;
                     case "glance":
                         var image = connection.CreateImageClient(endpoint);
@@ -108,6 +117,8 @@ public static class CloudDiscovery
             Flavors = flavors,
             Images = images,
             Networks = networks,
+            Subnets = subnets,
+            Routers = routers,
             Hypervisors = hypervisors,
             VolumeServices = volumeServices,
             Cpid = cpid,

@@ -34,6 +34,12 @@ public sealed record CloudDiscoveryResult
     /// <summary>Networks (empty without network service).</summary>
     public IReadOnlyList<Network> Networks { get; init; } = [];
 
+    /// <summary>Subnets (empty without network service).</summary>
+    public IReadOnlyList<Subnet> Subnets { get; init; } = [];
+
+    /// <summary>Routers visible to the project (empty without the network service's <c>router</c> extension).</summary>
+    public IReadOnlyList<Router> Routers { get; init; } = [];
+
     /// <summary>Compute nodes (<c>os-hypervisors</c>); null when not visible (the API is admin only) or not probed.</summary>
     public IReadOnlyList<Hypervisor>? Hypervisors { get; init; }
 

@@ -6,7 +6,7 @@ namespace Stackmark.OpenStack;
 /// <param name="OsDistro"><c>os_distro</c>, if set.</param>
 /// <param name="OsType"><c>os_type</c>, if set.</param>
 /// <param name="OsVersion"><c>os_version</c>, if set.</param>
-/// <param name="SshUser">The likely SSH login (<c>os_admin_user</c>, else by distro), if known.</param>
+/// <param name="SshUser">The likely SSH login (see <see cref="GuestSshUsers"/>), if known.</param>
 /// <param name="Usable">Active, bootable disk format, and a Linux guest (by <c>os_type</c>/<c>os_distro</c>/name).</param>
 public sealed record GuestOsImage(string Id, string Name, string? OsDistro, string? OsType, string? OsVersion, string? SshUser, bool Usable)
 {
@@ -14,27 +14,14 @@ public sealed record GuestOsImage(string Id, string Name, string? OsDistro, stri
     public static GuestOsImage From(Image image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var name = image.Name.ToLowerInvariant();
         var distro = image.OsDistro?.ToLowerInvariant();
         var linux = string.Equals(image.OsType, "linux", StringComparison.OrdinalIgnoreCase)
-            || (image.OsType is null && (distro is not null && distro != "windows" || KnownDistros.Any(name.Contains)));
+            || (image.OsType is null && (distro is not null && !NotLinux.Contains(distro) || GuestSshUsers.DistroInName(image.Name) is not null));
         var bootable = image.DiskFormat is null or "qcow2" or "raw" or "vmdk" or "vdi" or "vhd" or "vhdx" or "ami";
-        var sshUser = image.OsAdminUser ?? (distro ?? KnownDistros.FirstOrDefault(name.Contains)) switch
-        {
-            "cirros" => "cirros",
-            "ubuntu" => "ubuntu",
-            "debian" => "debian",
-            "fedora" => "fedora",
-            "centos" => "cloud-user",
-            "rhel" => "cloud-user",
-            "rocky" => "rocky",
-            "opensuse" or "sles" => "root",
-            _ => null,
-        };
-        return new GuestOsImage(image.Id, image.Name, image.OsDistro, image.OsType, image.OsVersion, sshUser,
+        return new GuestOsImage(image.Id, image.Name, image.OsDistro, image.OsType, image.OsVersion, GuestSshUsers.Resolve(image)?.User,
             image.Status == "active" && bootable && linux);
     }
 
-    private static readonly string[] KnownDistros = ["cirros", "ubuntu", "debian", "fedora", "centos", "rhel", "rocky", "opensuse", "sles"];
+    // Glance's os_distro values of systems Tempest's validation commands (hostname, /proc/cpuinfo) do not fit.
+    private static readonly string[] NotLinux = ["windows", "freebsd", "netbsd", "openbsd", "opensolaris", "msdos", "netware"];
 }
-

@@ -24,7 +24,40 @@ public sealed class NetworkClient : ServiceClientBase
             n.Str("status") ?? string.Empty,
             n.Bool("router:external") ?? false,
             n.Bool("shared") ?? false,
-            [.. n.Prop("subnets").Items().Select(s => s.GetString()).OfType<string>()]))];
+            [.. n.Prop("subnets").Items().Select(s => s.GetString()).OfType<string>()])
+        {
+            ProjectId = n.Str("project_id") ?? n.Str("tenant_id"),
+        })];
+    }
+
+    /// <summary>
+    /// Lists subnets: GET /v2.0/subnets.
+    /// https://docs.openstack.org/api-ref/network/v2/#list-subnets
+    /// </summary>
+    public async Task<IReadOnlyList<Subnet>> ListSubnetsAsync(CancellationToken ct = default)
+    {
+        using var doc = await GetAsync(V2("subnets"), ct).ConfigureAwait(false);
+        return [.. doc.RootElement.Prop("subnets").Items().Select(s => new Subnet(
+            s.Str("id") ?? string.Empty,
+            s.Str("network_id") ?? string.Empty,
+            s.Str("name") ?? string.Empty,
+            s.Str("cidr") ?? string.Empty,
+            (int)(s.Long("ip_version") ?? 4)))];
+    }
+
+    /// <summary>
+    /// Lists routers: GET /v2.0/routers (the <c>router</c> extension).
+    /// https://docs.openstack.org/api-ref/network/v2/#list-routers
+    /// </summary>
+    public async Task<IReadOnlyList<Router>> ListRoutersAsync(CancellationToken ct = default)
+    {
+        using var doc = await GetAsync(V2("routers"), ct).ConfigureAwait(false);
+        return [.. doc.RootElement.Prop("routers").Items().Select(r => new Router(
+            r.Str("id") ?? string.Empty,
+            r.Str("name") ?? string.Empty,
+            r.Str("status") ?? string.Empty,
+            r.Prop("external_gateway_info").Str("network_id"),
+            r.Str("project_id") ?? r.Str("tenant_id")))];
     }
 
     /// <summary>

@@ -2,7 +2,8 @@ namespace Stackmark.OpenStack;
 
 /// <summary>Builds tempest.conf from a cloud and its discovery result, python-tempestconf style.</summary>
 /// <remarks>
-/// <para>Stages, later wins: defaults &lt; credentials &lt; discovery &lt; user overrides. Differences from
+/// <para>Stages, later wins: defaults &lt; credentials &lt; discovery (with the feature flags of
+/// <see cref="FeatureFlagRule.All"/>) &lt; user overrides. Differences from
 /// tempestconf: TLS verification stays on (<c>disable_ssl_certificate_validation</c> only when the cloud is
 /// insecure), no bogus default users, no resource creation, and flavors/images are picked from what exists.</para>
 /// <para>Pure: no I/O. Thread-safe.</para>
@@ -23,12 +24,22 @@ public static class TempestConfigBuilder
         ApplyDefaults(conf, options);
         var accounts = ApplyCredentials(conf, cloud, discovery, options, warnings);
         ApplyDiscovery(conf, discovery, options, warnings);
+        var flags = FeatureFlagRule.All.Select(r => r.Decide(discovery, options.Overrides)).ToList();
+        foreach (var (rule, flag) in FeatureFlagRule.All.Zip(flags))
+        {
+            if (flag.Source == FeatureFlagSource.Discovery)
+            {
+                conf.Set(rule.Section, rule.Key, rule.Value);
+            }
+        }
+
+        var validation = PlanValidation(conf, discovery, options, warnings);
         foreach (var o in options.Overrides)
         {
             conf.Set(o.Section, o.Key, o.Value);
         }
 
-        return new TempestConfiguration(conf.Sorted(), accounts, warnings);
+        return new TempestConfiguration(conf.Sorted(), accounts, warnings) { FeatureFlags = flags, Validation = validation.WithOverrides(options.Overrides) };
     }
 
     private static void ApplyDefaults(IniDocument conf, TempestConfigOptions options)
@@ -211,8 +222,10 @@ public static class TempestConfigBuilder
             }
         }
 
+        // A guest validation can log into: usable Linux with a known SSH user (any usable one when --guest-user says).
         var images = discovery.Images.Where(i => i.Status == "active")
-            .OrderByDescending(i => i.Name.Contains("cirros", StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(i => GuestOsImage.From(i) is { Usable: true } g && (g.SshUser is not null || options.GuestUser is not null))
+            .ThenByDescending(i => i.Name.Contains("cirros", StringComparison.OrdinalIgnoreCase))
             .ThenByDescending(i => i.Id == discovery.GuestOs.RecommendedImage?.Id)
             .ThenBy(i => i.Name, StringComparer.Ordinal)
             .ThenBy(i => i.Id, StringComparer.Ordinal)
@@ -227,23 +240,26 @@ public static class TempestConfigBuilder
         }
 
         // Validation boots compute.image_ref, so the SSH user must be that image's.
-        var guest = discovery.GuestOs;
         if (images.Count > 0 && GuestOsImage.From(images[0]).SshUser is { } sshUser)
         {
             conf.Set("validation", "image_ssh_user", sshUser);
         }
+    }
 
-        if (options.EnableGuestValidation)
+    // Guest validation is decided last among the discovery stages: it needs image_ref, and its network choice
+    // (public_network_id for floating IPs) refines ApplyNetwork's.
+    private static GuestValidationPlan PlanValidation(IniDocument conf, CloudDiscoveryResult discovery, TempestConfigOptions options, List<string> warnings)
+    {
+        var image = discovery.Images.FirstOrDefault(i => i.Id == conf.Get("compute", "image_ref"));
+        var alt = discovery.Images.FirstOrDefault(i => i.Id == conf.Get("compute", "image_ref_alt"));
+        var plan = GuestValidationPlanner.Plan(discovery, image, alt, options);
+        foreach (var s in plan.Settings)
         {
-            if (guest.CanEnableGuestValidation)
-            {
-                conf.Set("validation", "run_validation", "true");
-            }
-            else
-            {
-                warnings.Add("guest validation requested but not possible: " + string.Join("; ", guest.Reasons));
-            }
+            conf.Set(s.Section, s.Key, s.Value);
         }
+
+        warnings.AddRange(plan.Warnings.Select(w => "guest validation: " + w));
+        return plan;
     }
 
     private static void ApplyNetwork(IniDocument conf, CloudDiscoveryResult discovery, DiscoveredService neutron, List<string> warnings)

@@ -21,8 +21,14 @@ public sealed record TempestConfigOptions
     /// <summary><c>DEFAULT.log_file</c>.</summary>
     public string LogFile { get; init; } = "tempest.log";
 
-    /// <summary>Turn on <c>validation.run_validation</c> when the guest-OS inventory allows it.</summary>
-    public bool EnableGuestValidation { get; init; }
+    /// <summary>Guest validation (SSH into the servers Tempest boots): see <see cref="GuestValidationPlanner"/>. Default: auto.</summary>
+    public GuestValidationMode Validation { get; init; } = GuestValidationMode.Auto;
+
+    /// <summary>The guests' SSH login (<c>--guest-user</c>); null to read it from the image (<see cref="GuestSshUsers"/>).</summary>
+    public string? GuestUser { get; init; }
+
+    /// <summary>What the machine running Tempest can reach; default <see cref="LocalNetworks.None"/> (nothing proven).</summary>
+    public LocalNetworks LocalNetworks { get; init; } = LocalNetworks.None;
 
     /// <summary>User overrides, applied last (they win over defaults, credentials and discovery).</summary>
     public IReadOnlyList<ConfigOverride> Overrides { get; init; } = [];

@@ -6,6 +6,12 @@ namespace Stackmark.OpenStack;
 /// <param name="Warnings">Discovery and configuration warnings.</param>
 public sealed record TempestConfiguration(IniDocument Config, IReadOnlyList<TestAccount> Accounts, IReadOnlyList<string> Warnings)
 {
+    /// <summary>What was decided about guest validation, and why; null for a configuration not built from discovery.</summary>
+    public GuestValidationPlan? Validation { get; init; }
+
+    /// <summary>What was done with each feature flag of <see cref="FeatureFlagRule.All"/>, and why.</summary>
+    public IReadOnlyList<FeatureFlagDecision> FeatureFlags { get; init; } = [];
+
     /// <summary>The configuration with passwords and secrets replaced, for evidence bundles.</summary>
     public IniDocument RedactedConfig => Config.Redacted();
 

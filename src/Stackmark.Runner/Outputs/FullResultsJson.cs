@@ -9,7 +9,12 @@ namespace Stackmark.Runner;
 public static class FullResultsJson
 {
     /// <summary>Writes the document.</summary>
-    public static void Write(Stream stream, RunSummary summary, IReadOnlyList<RunTestResult> results)
+    /// <param name="stream">Where to write.</param>
+    /// <param name="summary">The run.</param>
+    /// <param name="results">Every planned test's result.</param>
+    /// <param name="classErrors">Class-level fixture errors, written as a separate <c>class_errors</c> list: they are
+    /// not tests and do not count against compliance.</param>
+    public static void Write(Stream stream, RunSummary summary, IReadOnlyList<RunTestResult> results, IReadOnlyList<ClassError>? classErrors = null)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
@@ -67,6 +72,21 @@ public static class FullResultsJson
             }
 
             w.WriteNumber("attempts", r.Attempts);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("class_errors");
+        foreach (var e in classErrors ?? [])
+        {
+            w.WriteStartObject();
+            w.WriteString("fixture", e.Fixture);
+            w.WriteString("scope", e.Scope);
+            w.WriteString("category", e.NonPass.CategoryWord);
+            w.WriteString("reason", e.NonPass.Reason);
+            w.WriteNumber("planned_tests", e.PlannedTests);
+            w.WriteString("effect", e.Effect);
+            w.WriteBoolean("counted", false);
             w.WriteEndObject();
         }
 

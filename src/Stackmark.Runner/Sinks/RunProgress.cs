@@ -108,12 +108,16 @@ public sealed class RunProgress : IResultSink
             return;
         }
 
-        if (RunResults.ClassFixture(id) is { } cls)
+        if (ClassError.TryParseId(id, out var fixture, out var cls))
         {
-            // A class fixture that skipped or failed decides every test of the class at once.
-            foreach (var test in _byClass.GetValueOrDefault(cls) ?? [])
+            // A class set-up that skipped or failed decides every test of the class at once; a tear-down error
+            // comes after its tests finished and changes none of them.
+            if (fixture == "setUpClass")
             {
-                Finish(test, subunitEvent.Status, test.Value, null);
+                foreach (var test in _byClass.GetValueOrDefault(cls) ?? [])
+                {
+                    Finish(test, subunitEvent.Status, test.Value, null);
+                }
             }
 
             return;

@@ -7,7 +7,8 @@ namespace Stackmark.Server.Results;
 
 internal static partial class ResultsApi
 {
-    private static readonly string[] FullRootKeys = ["guideline", "target", "cpid", "started_at", "finished_at", "duration_seconds", "compliant", "counts", "tests"];
+    // class_errors (setUpClass/tearDownClass errors) are accepted and not stored: they are not tests and never count.
+    private static readonly string[] FullRootKeys = ["guideline", "target", "cpid", "started_at", "finished_at", "duration_seconds", "compliant", "counts", "tests", "class_errors"];
 
     private static readonly string[] FullTestKeys =
         ["name", "idempotent_id", "capability", "capability_status", "flagged", "tempest_id", "resolved_by", "status", "category", "reason", "duration_seconds", "attempts"];

@@ -28,6 +28,8 @@ public sealed class ComputeCloudDiscoveryTests
             ("http://127.0.0.1:9696/", "network-root.json", HttpStatusCode.OK),
             ("http://127.0.0.1:9696/v2.0/extensions", "network-extensions.json", HttpStatusCode.OK),
             ("http://127.0.0.1:9696/v2.0/networks", "network-networks.json", HttpStatusCode.OK),
+            ("http://127.0.0.1:9696/v2.0/subnets", "network-subnets.json", HttpStatusCode.OK),
+            ("http://127.0.0.1:9696/v2.0/routers", "network-routers.json", HttpStatusCode.OK),
             ("http://127.0.0.1:9292/", "image-root.json", HttpStatusCode.MultipleChoices),
             ("http://127.0.0.1:9292/v2/images?limit=200", "image-images.json", HttpStatusCode.OK),
         })
@@ -66,7 +68,8 @@ public sealed class ComputeCloudDiscoveryTests
         using var connection = OpenStackConnection.Open(cloud, Cloud());
         var d = await CloudDiscovery.DiscoverAsync(connection);
 
-        var conf = TempestConfigBuilder.Build(cloud, d, new TempestConfigOptions { UseAdminCredentials = true }).Config;
+        var built = TempestConfigBuilder.Build(cloud, d, new TempestConfigOptions { UseAdminCredentials = true });
+        var conf = built.Config;
 
         Assert.Equal(("42", "84"), (conf.Get("compute", "flavor_ref"), conf.Get("compute", "flavor_ref_alt")));
         var images = d.Images.ToDictionary(i => i.Name, i => i.Id);
@@ -81,6 +84,11 @@ public sealed class ComputeCloudDiscoveryTests
         Assert.Equal("false", conf.Get("volume-feature-enabled", "backup"));
         Assert.Equal("1", conf.Get("volume", "volume_size"));
         Assert.Equal("false", conf.Get("validation", "run_validation"));
+        Assert.StartsWith("auto: every compute host is Nova's 'fake' driver, which boots no guest; image devcloud-blank-1 is not known to be a bootable Linux guest", built.Validation!.Reason, StringComparison.Ordinal);
+        Assert.Equal(["fake"], built.Validation.HypervisorTypes);
+        // Nova serves server metadata; one (fake) compute host is no evidence that resizing works.
+        Assert.Equal("true", conf.Get("compute-feature-enabled", "xenapi_apis"));
+        Assert.Null(conf.Get("compute-feature-enabled", "resize"));
         foreach (var service in new[] { "nova", "neutron", "cinder", "glance", "swift" })
         {
             Assert.Equal("true", conf.Get("service_available", service));

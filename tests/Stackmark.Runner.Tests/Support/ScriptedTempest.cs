@@ -15,6 +15,9 @@ internal sealed class ScriptedTempest(IReadOnlyList<string> listed) : ITempestRu
 
     public int ExitCode { get; set; }
 
+    /// <summary>Events written after the tests, e.g. a class fixture's error: (test id, status, traceback).</summary>
+    public List<(string Id, SubunitStatus Status, string? Traceback)> After { get; } = [];
+
     public byte[] Garbage { get; set; } = [];
 
     /// <summary>Stop writing after this many tests, then wait for cancellation (a run the user interrupts).</summary>
@@ -77,6 +80,16 @@ internal sealed class ScriptedTempest(IReadOnlyList<string> listed) : ITempestRu
                 }
 
                 await writer.WriteAsync(new SubunitEvent { TestId = id, Status = status, Timestamp = t.AddMilliseconds(1500) }, CancellationToken.None);
+            }
+
+            foreach (var (id, status, traceback) in After)
+            {
+                if (traceback is not null)
+                {
+                    await writer.WriteAsync(new SubunitEvent { TestId = id, FileName = "traceback", FileBytes = System.Text.Encoding.UTF8.GetBytes(traceback), MimeType = "text/x-traceback;charset=utf8", Eof = true }, CancellationToken.None);
+                }
+
+                await writer.WriteAsync(new SubunitEvent { TestId = id, Status = status, Timestamp = _t0.AddSeconds(ids.Length + 1) }, CancellationToken.None);
             }
 
             await writer.FlushAsync(CancellationToken.None);

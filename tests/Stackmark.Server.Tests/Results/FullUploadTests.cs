@@ -42,6 +42,7 @@ public abstract class FullUploadTests<TFixture>(TFixture registry) : IClassFixtu
             ["compliant"] = true,
             ["counts"] = new { planned = tests.Count },
             ["tests"] = tests,
+            ["class_errors"] = new[] { new { fixture = "tearDownClass", scope = "tempest.api.object_storage.test_container_services.ContainerTest", category = "failure", reason = "Details: conflict", planned_tests = 1, effect = "after its 1 planned test(s) finished: their results stand", counted = false } },
         };
         return JsonSerializer.SerializeToUtf8Bytes(doc);
     }

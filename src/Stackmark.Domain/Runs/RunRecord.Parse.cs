@@ -1,0 +1,216 @@
+using System.Text.Json;
+using Stackmark.Json;
+
+namespace Stackmark;
+
+/// <content>Reading a run directory's full-results.json and report.json.</content>
+public sealed partial record RunRecord
+{
+    /// <summary>
+    /// Reads a run from its <c>full-results.json</c> and <c>report.json</c>, checking every entry the comparison
+    /// reads. Unknown keys are allowed (newer writers may add some); missing or mistyped ones are not.
+    /// </summary>
+    /// <param name="fullResults">The bytes of full-results.json.</param>
+    /// <param name="fullResultsFile">Its name, for errors.</param>
+    /// <param name="report">The bytes of report.json.</param>
+    /// <param name="reportFile">Its name, for errors.</param>
+    /// <returns>The run, or an error naming the file, JSON path and line.</returns>
+    public static ParseResult<RunRecord> Parse(ReadOnlySpan<byte> fullResults, string fullResultsFile, ReadOnlySpan<byte> report, string reportFile)
+    {
+        var full = new Reader(fullResultsFile, fullResults);
+        if (full.Root is null)
+        {
+            return full.Failure!;
+        }
+
+        var rep = new Reader(reportFile, report);
+        if (rep.Root is null)
+        {
+            return rep.Failure!;
+        }
+
+        return Read(full, rep);
+    }
+
+    private static ParseResult<RunRecord> Read(Reader full, Reader rep)
+    {
+        if (full.Root is not JObject top)
+        {
+            return full.Fail("expected an object with guideline, target, compliant and tests", full.Root!);
+        }
+
+        if (!full.String(top, "guideline", out var guideline, out var error) || !full.String(top, "target", out var target, out error)
+            || !full.Bool(top, "compliant", out var compliant, out error))
+        {
+            return error!;
+        }
+
+        if (top["tests"] is not JArray testArray)
+        {
+            return full.Fail("\"tests\" must be a list of test results", top["tests"] ?? top);
+        }
+
+        var tests = new List<RecordedTest>(testArray.Items.Count);
+        foreach (var item in testArray.Items)
+        {
+            if (item is not JObject t)
+            {
+                return full.Fail($"expected a test result object, found {item.Kind}", item);
+            }
+
+            if (!full.String(t, "name", out var name, out error) || !full.String(t, "capability", out var capability, out error)
+                || !full.String(t, "status", out var statusWord, out error))
+            {
+                return error!;
+            }
+
+            if (!TryParseWord(statusWord, out var status))
+            {
+                return full.Fail("\"status\" must be one of pass, fail, skip, not-run", t["status"]!);
+            }
+
+            IdempotentId? id = null;
+            switch (t["idempotent_id"])
+            {
+                case null or JNull:
+                    break;
+                case JString s when IdempotentId.TryParse(s.Value, out var parsed):
+                    id = parsed;
+                    break;
+                case var bad:
+                    return full.Fail("\"idempotent_id\" must be a UUID (e.g. e36c0eaa-dff5-4082-ad1f-3f9a80aa3f59)", bad);
+            }
+
+            if (!full.OptionalString(t, "category", out var category, out error) || !full.OptionalString(t, "reason", out var reason, out error))
+            {
+                return error!;
+            }
+
+            tests.Add(new RecordedTest(new TestName(name), id, new CapabilityId(capability), status, category, reason));
+        }
+
+        if (rep.Root is not JObject rtop)
+        {
+            return rep.Fail("expected an object with guideline, target, compliant and capabilities", rep.Root!);
+        }
+
+        if (!rep.String(rtop, "guideline", out var repGuideline, out error) || !rep.String(rtop, "target", out var repTarget, out error))
+        {
+            return error!;
+        }
+
+        // Two files of one run: a report of another guideline or target would compare the wrong verdicts.
+        if (repGuideline != guideline)
+        {
+            return rep.Fail($"guideline {repGuideline} differs from full-results.json's {guideline}: the files are of different runs", rtop["guideline"]!);
+        }
+
+        if (repTarget != target)
+        {
+            return rep.Fail($"target {repTarget} differs from full-results.json's {target}: the files are of different runs", rtop["target"]!);
+        }
+
+        if (rtop["capabilities"] is not JArray capArray)
+        {
+            return rep.Fail("\"capabilities\" must be a list of capability verdicts", rtop["capabilities"] ?? rtop);
+        }
+
+        var capabilities = new List<RecordedCapability>(capArray.Items.Count);
+        foreach (var item in capArray.Items)
+        {
+            if (item is not JObject c)
+            {
+                return rep.Fail($"expected a capability verdict object, found {item.Kind}", item);
+            }
+
+            if (!rep.String(c, "id", out var capId, out error) || !rep.String(c, "status", out var capStatusWord, out error)
+                || !rep.String(c, "verdict", out var verdict, out error))
+            {
+                return error!;
+            }
+
+            if (!CapabilityStatuses.TryParse(capStatusWord, out var capStatus))
+            {
+                return rep.Fail("\"status\" must be one of required, advisory, deprecated, removed", c["status"]!);
+            }
+
+            if (verdict is not ("pass" or "fail"))
+            {
+                return rep.Fail("\"verdict\" must be pass or fail", c["verdict"]!);
+            }
+
+            if (!rep.Count(c, "tests", out var counted, out error) || !rep.Count(c, "passed", out var passed, out error))
+            {
+                return error!;
+            }
+
+            if (passed > counted)
+            {
+                return rep.Fail($"\"passed\" ({passed}) is more than \"tests\" ({counted})", c["passed"]!);
+            }
+
+            capabilities.Add(new RecordedCapability(new CapabilityId(capId), capStatus, verdict == "pass", passed, counted));
+        }
+
+        return ParseResult<RunRecord>.Ok(new RunRecord(guideline, target, compliant, tests, capabilities));
+    }
+
+    /// <summary>One file's parsed tree and located errors.</summary>
+    private sealed class Reader
+    {
+        private readonly string _file;
+        private readonly LineMap _lines;
+
+        public Reader(string file, ReadOnlySpan<byte> utf8)
+        {
+            _file = file;
+            _lines = new LineMap(utf8);
+            try
+            {
+                Root = JParser.Parse(utf8, _lines);
+            }
+            catch (JsonException e)
+            {
+                Failure = ParseResult<RunRecord>.Fail($"not valid JSON: {e.Message.Split(" Path:")[0]}", new SourceLocation(file, e.Path ?? "$", (int)(e.LineNumber ?? -1) + 1));
+            }
+        }
+
+        public JNode? Root { get; }
+
+        public ParseResult<RunRecord>? Failure { get; }
+
+        public ParseResult<RunRecord> Fail(string message, JNode node) =>
+            ParseResult<RunRecord>.Fail(message, new SourceLocation(_file, node.Path, _lines.LineOf(node.Offset)));
+
+        public bool String(JObject o, string key, out string value, out ParseResult<RunRecord>? error)
+        {
+            (value, error) = o[key] is JString { Value: { Length: > 0 } s } ? (s, null) : ("", Fail($"\"{key}\" must be a non-empty string", o[key] ?? o));
+            return error is null;
+        }
+
+        public bool OptionalString(JObject o, string key, out string? value, out ParseResult<RunRecord>? error)
+        {
+            (value, error) = o[key] switch
+            {
+                null or JNull => (null, null),
+                JString s => (s.Value, null),
+                var bad => ((string?)null, Fail($"\"{key}\" must be a string when present", bad)),
+            };
+            return error is null;
+        }
+
+        public bool Bool(JObject o, string key, out bool value, out ParseResult<RunRecord>? error)
+        {
+            (value, error) = o[key] is JBool b ? (b.Value, null) : (false, Fail($"\"{key}\" must be true or false", o[key] ?? o));
+            return error is null;
+        }
+
+        public bool Count(JObject o, string key, out int value, out ParseResult<RunRecord>? error)
+        {
+            (value, error) = o[key] is JNumber { IsInteger: true, Value: >= 0 and <= int.MaxValue } n
+                ? ((int)n.Value, null)
+                : (0, Fail($"\"{key}\" must be a whole number, 0 or more", o[key] ?? o));
+            return error is null;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace Stackmark;
+
+/// <summary>
+/// A finished run as its directory records it: <c>full-results.json</c> (every planned test) and <c>report.json</c>
+/// (every capability's verdict). What <see cref="RunComparison"/> compares.
+/// </summary>
+/// <remarks>Immutable. Read with <see cref="Parse"/>, which never throws on bad input.</remarks>
+/// <param name="Guideline">The guideline version, as the files write it.</param>
+/// <param name="Target">The target.</param>
+/// <param name="Compliant">The run's verdict.</param>
+/// <param name="Tests">Every planned test, in file order.</param>
+/// <param name="Capabilities">Every capability of the target, in file order.</param>
+public sealed partial record RunRecord(string Guideline, string Target, bool Compliant, IReadOnlyList<RecordedTest> Tests, IReadOnlyList<RecordedCapability> Capabilities)
+{
+    internal static string Word(TestStatus status) => status switch
+    {
+        TestStatus.Passed => "pass",
+        TestStatus.Failed => "fail",
+        TestStatus.Skipped => "skip",
+        _ => "not-run",
+    };
+
+    internal static bool TryParseWord(string word, out TestStatus status)
+    {
+        (var ok, status) = word switch
+        {
+            "pass" => (true, TestStatus.Passed),
+            "fail" => (true, TestStatus.Failed),
+            "skip" => (true, TestStatus.Skipped),
+            "not-run" => (true, TestStatus.NotRun),
+            _ => (false, TestStatus.NotRun),
+        };
+        return ok;
+    }
+}

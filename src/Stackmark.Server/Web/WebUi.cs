@@ -64,6 +64,9 @@ internal static class WebUi
         ResultPages.Map(ui);
         CatalogPages.Map(ui);
         ProfilePages.Map(ui);
+        ScoringPages.Map(ui);
+        FlagPages.Map(ui);
+        WaiverPages.Map(ui);
         return routes;
     }
 

@@ -63,7 +63,7 @@ internal static class WaiversApi
         }
 
         var today = Today(options.TimeProvider);
-        var rows = await db.Set<Waiver>().AsNoTracking().Where(w => w.ProductId == product.Id).OrderByDescending(w => w.GrantedAt).ThenBy(w => w.Id).ToListAsync(ct);
+        var rows = await db.Set<Waiver>().AsNoTracking().Where(w => w.ProductId == product.Id).OrderByDescending(w => w.GrantedAt).ThenByDescending(w => w.Id).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(w => AsDto(w, today)).ToList());
     }
 

@@ -52,6 +52,7 @@ internal static class SiteCss
         details > summary { cursor: pointer; color: var(--accent); }
         tr.wrong td { background: #fdf0ef; }
         td.marks { white-space: nowrap; }
+        table.matrix td:first-child code { word-break: normal; }
         .criteria { display: grid; grid-template-columns: repeat(auto-fill, minmax(14em, 1fr)); gap: 0 1em; }
         .badge.waived { background: #e6f3ea; color: var(--pass); }
         ul.waivers li { margin: .4em 0; }

@@ -60,6 +60,9 @@ public static class RegistryHost
         app.MapAuth();
         app.MapVendors();
         app.MapProducts();
+        Scoring.ScoringApi.MapScoring(app);
+        Flags.FlagsApi.MapFlags(app);
+        Waivers.WaiversApi.MapWaivers(app);
         app.MapWebUi();
         Community.CommunityApi.MapCommunity(app);
         return app;

@@ -135,7 +135,7 @@ public static class CommunityCommand
     }
 
     // The registry's {code,title,detail}, or the start of whatever came back.
-    private static string ErrorText(string body)
+    internal static string ErrorText(string body)
     {
         try
         {

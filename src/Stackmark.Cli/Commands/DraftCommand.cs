@@ -17,7 +17,7 @@ internal static class DraftCommand
         var from = new Option<string>("--from") { Description = "The current guideline version (e.g. 2020.06).", Required = true };
         var source = CommonOptions.Source();
         var scoring = new Option<string?>("--scoring") { Description = "The scoring matrix (worksheet format of scoring/*.txt)." };
-        var flags = new Option<string?>("--flags") { Description = "Approved flags, JSON or YAML: test, reason (D400–D406), rationale, date, action." };
+        var flags = new Option<string?>("--flags") { Description = "Approved flags, JSON or YAML: test, reason (D400–D406), rationale, date, action; or a registry URL (its GET /v1/flags/approved for --from)." };
         var deprecate = new Option<string[]>("--deprecate") { Description = "Capabilities the committee deprecates (repeatable; required ones are otherwise sticky).", AllowMultipleArgumentsPerToken = true };
         var candidates = new Option<string?>("--candidates") { Description = "A guideline (file or version) whose capability definitions new capabilities may come from." };
         var id = new Option<string>("--id") { Description = "The draft's id.", DefaultValueFactory = _ => "next" };
@@ -45,13 +45,26 @@ internal static class DraftCommand
             IReadOnlyList<ApprovedFlag> approved = [];
             if (parse.GetValue(flags) is { } flagsPath)
             {
-                if (!File.Exists(flagsPath))
+                if (Uri.TryCreate(flagsPath, UriKind.Absolute, out var flagsUrl) && flagsUrl.Scheme is "http" or "https")
                 {
-                    throw new UsageException($"{flagsPath} does not exist");
-                }
+                    (var fetched, var code) = await FetchFlagsAsync(flagsUrl, fromId, cx, ct);
+                    if (fetched is null)
+                    {
+                        return code;
+                    }
 
-                var parsed = FlagsFileParser.Parse(await File.ReadAllBytesAsync(flagsPath, ct), flagsPath);
-                approved = parsed.Value ?? throw new UsageException(parsed.ToString());
+                    approved = fetched;
+                }
+                else
+                {
+                    if (!File.Exists(flagsPath))
+                    {
+                        throw new UsageException($"{flagsPath} does not exist");
+                    }
+
+                    var parsed = FlagsFileParser.Parse(await File.ReadAllBytesAsync(flagsPath, ct), flagsPath);
+                    approved = parsed.Value ?? throw new UsageException(parsed.ToString());
+                }
             }
 
             IReadOnlyList<Capability> candidateDefs = [];
@@ -110,6 +123,59 @@ internal static class DraftCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The approved flags of a registry: <paramref name="url"/> is its <c>/v1/flags/approved</c> URL (the guideline
+    /// defaults to <paramref name="from"/> when the query names none) or its base URL. On failure says why on standard
+    /// error and returns the exit code: 2 for a 4xx answer, 3 for an unreachable or failing registry or an answer that
+    /// is not a flags file.
+    /// </summary>
+    internal static async Task<(IReadOnlyList<ApprovedFlag>? Flags, int Code)> FetchFlagsAsync(Uri url, GuidelineId from, CliContext cx, CancellationToken ct)
+    {
+        var guideline = $"guideline={Uri.EscapeDataString(from.ToString())}";
+        if (url.AbsolutePath.TrimEnd('/').EndsWith("/v1/flags/approved", StringComparison.Ordinal))
+        {
+            if (!url.Query.Contains("guideline=", StringComparison.Ordinal))
+            {
+                url = new Uri(url.AbsoluteUri + (url.Query.Length > 1 ? "&" : url.Query.Length == 1 ? "" : "?") + guideline);
+            }
+        }
+        else
+        {
+            url = new Uri(new Uri(url.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/"), "v1/flags/approved?" + guideline);
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
+        byte[] body;
+        System.Net.HttpStatusCode status;
+        try
+        {
+            using var response = await http.GetAsync(url, ct);
+            status = response.StatusCode;
+            body = await response.Content.ReadAsByteArrayAsync(ct);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            cx.Error.WriteLine($"stackmark: error: {url.GetLeftPart(UriPartial.Authority)} is unreachable: {e.Message}");
+            return (null, ExitCodes.RunnerError);
+        }
+
+        if ((int)status is < 200 or > 299)
+        {
+            cx.Error.WriteLine($"stackmark: error: {url} answered {(int)status}: {CommunityCommand.ErrorText(Encoding.UTF8.GetString(body))}");
+            return (null, (int)status is >= 400 and < 500 ? ExitCodes.UsageError : ExitCodes.RunnerError);
+        }
+
+        var parsed = FlagsFileParser.Parse(body, url.ToString());
+        if (parsed.Value is null)
+        {
+            cx.Error.WriteLine($"stackmark: error: the registry's answer is not a flags file ({parsed}); is {url.GetLeftPart(UriPartial.Authority)} a Stackmark registry?");
+            return (null, ExitCodes.RunnerError);
+        }
+
+        cx.Console.MarkupLineInterpolated($"{parsed.Value.Count} approved flags from {url}");
+        return (parsed.Value, ExitCodes.Ok);
     }
 
     // A registry's community data for the current guideline (every core capability: target platform), or a saved copy.

@@ -185,6 +185,13 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
 
         modelBuilder.ApplyConfiguration(new Auth.ExternalLoginConfiguration());
 
+        // Governance (scoring matrix, flag proposals, waivers): each feature folder owns its tables.
+        var scoring = new Scoring.ScoringConfiguration();
+        modelBuilder.ApplyConfiguration<Scoring.ScoringWorksheet>(scoring);
+        modelBuilder.ApplyConfiguration<Scoring.ScoringChange>(scoring);
+        modelBuilder.ApplyConfiguration(new Flags.FlagProposalConfiguration());
+        modelBuilder.ApplyConfiguration(new Waivers.WaiverConfiguration());
+
         // snake_case columns, so hand-written SQL against PostgreSQL needs no quoting.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -15,6 +15,8 @@ internal static partial class ResultsApi
     /// The run judged against a guideline's target by the domain engine (idempotent id, then name, then aliases), as
     /// <c>ComplianceJson</c> writes it. Computed once per (run, guideline, target) and stored; later reads serve the
     /// stored report. Defaults: the run's <c>guideline</c>/<c>target</c> metadata, else the newest guideline and platform.
+    /// When the run's product has waivers for that guideline and target, the answer adds <c>waivers</c>
+    /// (<see cref="Waivers.WaiverSummary"/>): the strict verdict stays as stored.
     /// </summary>
     private static async Task<Results<ContentHttpResult, JsonHttpResult<ApiError>>> Compliance(
         string id, string? guideline, string? target, HttpContext http, RegistryDbContext db, GuidelineCatalog catalog, RegistryOptions options, CancellationToken ct)
@@ -31,7 +33,15 @@ internal static partial class ResultsApi
             string.IsNullOrWhiteSpace(guideline) ? meta.GetValueOrDefault("guideline") : guideline,
             string.IsNullOrWhiteSpace(target) ? meta.GetValueOrDefault("target") : target,
             db, catalog, options, ct);
-        return verdict.Error ?? (Results<ContentHttpResult, JsonHttpResult<ApiError>>)TypedResults.Text(verdict.ReportJson, "application/json");
+        if (verdict.Error is not null)
+        {
+            return verdict.Error;
+        }
+
+        // Waivers of the run's product are an extra field of the answer, never part of the stored report or verdict.
+        var waivers = await Waivers.WaiversApi.OfRunAsync(run.Id, db, ct);
+        var json = waivers.Count == 0 ? verdict.ReportJson : Waivers.WaiverCoverage.Attach(verdict.ReportJson, waivers, Waivers.WaiversApi.Today(options.TimeProvider));
+        return TypedResults.Text(json, "application/json");
     }
 
     /// <summary>A run's verdict for a guideline and target (null: the newest guideline, platform), stored on first use.</summary>

@@ -21,9 +21,10 @@ internal sealed class ApiBridge(EndpointDataSource endpoints)
     /// <param name="route">Route values, by parameter name.</param>
     /// <param name="query">Query parameters; null or empty values are left out.</param>
     /// <param name="json">A JSON body, serialized as is (use snake_case names).</param>
+    /// <param name="text">A plain-text body (when <paramref name="json"/> is null), e.g. a worksheet.</param>
     public async Task<ApiReply> CallAsync(
         HttpContext http, string method, string pattern, IReadOnlyDictionary<string, string>? route = null,
-        IEnumerable<KeyValuePair<string, string?>>? query = null, object? json = null)
+        IEnumerable<KeyValuePair<string, string?>>? query = null, object? json = null, string? text = null)
     {
         var endpoint = Find(method, pattern);
         var context = new DefaultHttpContext { RequestServices = http.RequestServices, User = http.User };
@@ -49,6 +50,13 @@ internal sealed class ApiBridge(EndpointDataSource endpoints)
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(json);
             request.ContentType = "application/json";
+            request.ContentLength = bytes.Length;
+            request.Body = new MemoryStream(bytes);
+        }
+        else if (text is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            request.ContentType = "text/plain; charset=utf-8";
             request.ContentLength = bytes.Length;
             request.Body = new MemoryStream(bytes);
         }

@@ -34,7 +34,10 @@ internal static class ProductPages
         return reply.Ok ? Ui.Page(http, "Products", ProductTable(reply.Json.Prop("products").Items())) : Ui.Error(http, "Products", reply);
     }
 
-    private static async Task<IResult> ProductAsync(string id, HttpContext http, ApiBridge api)
+    private static Task<IResult> ProductAsync(string id, HttpContext http, ApiBridge api) => ProductPageAsync(id, http, api, null, StatusCodes.Status200OK);
+
+    /// <summary>A product page; <paramref name="waiverError"/> is a refused waiver form's message, shown with <paramref name="status"/>.</summary>
+    public static async Task<IResult> ProductPageAsync(string id, HttpContext http, ApiBridge api, string? waiverError, int status)
     {
         var route = new Dictionary<string, string> { ["id"] = id };
         var reply = await api.GetAsync(http, "/v1/products/{id}", route);
@@ -48,6 +51,7 @@ internal static class ProductPages
         var programs = await api.GetAsync(http, "/v1/products/{id}/programs", route);
         var results = await api.GetAsync(http, "/v1/results", query: new Dictionary<string, string?> { ["product_id"] = id });
         var vendor = await api.GetAsync(http, "/v1/vendors/{id}", new Dictionary<string, string> { ["id"] = p.Str("organization_id") ?? "" });
+        var waivers = await WaiverPages.ProductSectionAsync(http, api, id, waiverError);
         var body = Html.Of($"""
             <dl class="facts card">
             <dt>Vendor</dt><dd>{(vendor.Ok ? Html.Of($"<a href=\"/vendors/{p.Str("organization_id")}\">{vendor.Json.Str("name")}</a>") : Html.Of($"<span class=\"muted\">private</span>"))}</dd>
@@ -65,8 +69,9 @@ internal static class ProductPages
             {(results.Ok && results.Json.Prop("results").Items().Any()
                 ? Html.Of($"""<ul>{results.Json.Prop("results").Items().Select(r => Html.Of($"<li><a class=\"mono\" href=\"/results/{r.Str("id")}\">{r.Str("id")}</a> {r.Str("created_at")} {Html.If(r.Prop("meta").Str("region") is not null, Html.Of($"<span class=\"badge\">{r.Prop("meta").Str("region")}</span> "))}{(r.Int("verification_status") == 1 ? Html.Of($"<span class=\"pass\">verified</span>") : Html.Of($"<span class=\"muted\">not verified</span>"))}</li>"))}</ul>""")
                 : Html.Of($"<p class=\"muted\">None that you may see.</p>"))}
+            {waivers}
             """);
-        return Ui.Page(http, $"Product {p.Str("name")}", body);
+        return Ui.Page(http, $"Product {p.Str("name")}", Html.Of($"{Ui.Notice(http, WaiverPages.Notices)}{body}"), status);
     }
 
     /// <summary>The declared regions, each with the programs its verified results pass, and what was left out.</summary>

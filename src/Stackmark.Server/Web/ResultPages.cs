@@ -159,11 +159,13 @@ internal static partial class ResultPages
             : Html.Empty;
 
         var switcher = await SwitcherAsync(http, api, catalog, id, reportGuideline, reportTarget);
-        var capabilities = compliance.Ok ? CapabilityTables(report) : Html.Empty;
+        var waivers = report.Prop("waivers");
+        var capabilities = compliance.Ok ? CapabilityTables(report, WaiverPages.ActivelyCovered(waivers)) : Html.Empty;
         var failingRun = tests.Ok ? FailingTests(tests.Json) : Html.Empty;
         var body = Html.Of($"""
             {Ui.Notice(http, Notices)}
             {verdict}
+            {WaiverPages.ReportSection(waivers)}
             {facts}
             {verifyForm}
             {switcher}
@@ -215,7 +217,7 @@ internal static partial class ResultPages
             """);
     }
 
-    private static Html CapabilityTables(JsonElement report)
+    private static Html CapabilityTables(JsonElement report, HashSet<(string Capability, string Test)> waived)
     {
         var summary = report.Prop("summary");
         var summaryRows = new[] { "required", "advisory", "deprecated", "removed" }.Select(status =>
@@ -230,7 +232,7 @@ internal static partial class ResultPages
             <h2>{Capitalized(group.Key)} capabilities ({group.Count()})</h2>
             <table class="capabilities">
             <thead><tr><th>Capability</th><th>Verdict</th><th class="num">Passed</th><th class="num">Flagged</th><th>Failing tests</th></tr></thead>
-            <tbody>{group.Select(CapabilityRow)}</tbody>
+            <tbody>{group.Select(c => CapabilityRow(c, waived))}</tbody>
             </table>
             """));
         return Html.Of($"""
@@ -244,10 +246,10 @@ internal static partial class ResultPages
             """);
     }
 
-    private static Html CapabilityRow(JsonElement cap)
+    private static Html CapabilityRow(JsonElement cap, HashSet<(string Capability, string Test)> waived)
     {
         var failing = cap.Prop("failing").Items().Select(t => Html.Of($"""
-            <li><code>{t.Str("name")}</code> <span class="badge">{t.Str("status")}</span>{Html.If(t.Str("category") is not null, Html.Of($" <span class=\"badge\">{t.Str("category")}</span>"))}{Html.If(t.Str("reason") is not null, Html.Of($"<br><span class=\"muted\">{t.Str("reason")}</span>"))}</li>
+            <li><code>{t.Str("name")}</code> <span class="badge">{t.Str("status")}</span>{Html.If(waived.Contains((cap.Str("id") ?? "", t.Str("name") ?? "")), Html.Of($" <span class=\"badge waived\">waived</span>"))}{Html.If(t.Str("category") is not null, Html.Of($" <span class=\"badge\">{t.Str("category")}</span>"))}{Html.If(t.Str("reason") is not null, Html.Of($"<br><span class=\"muted\">{t.Str("reason")}</span>"))}</li>
             """)).ToList();
         return Html.Of($"""
             <tr>

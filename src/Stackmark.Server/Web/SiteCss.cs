@@ -54,6 +54,15 @@ internal static class SiteCss
         li.program .pass { display: inline-block; margin-bottom: .2em; }
         ul.failing li { margin: .15em 0; }
         details > summary { cursor: pointer; color: var(--accent); }
+        tr.wrong td { background: #fdf0ef; }
+        td.marks { white-space: nowrap; }
+        table.matrix td:first-child code { word-break: normal; }
+        .criteria { display: grid; grid-template-columns: repeat(auto-fill, minmax(14em, 1fr)); gap: 0 1em; }
+        .badge.waived { background: #e6f3ea; color: var(--pass); }
+        ul.waivers li { margin: .4em 0; }
+        form.decide { display: flex; gap: .4em; flex-wrap: wrap; margin: 0; }
+        code.old { color: var(--fail); }
+        code.new { color: var(--pass); }
         pre.tests { background: #fff; border: 1px solid var(--line); padding: .8em; overflow-x: auto; font-size: 12px; max-height: 30em; }
         """;
 }

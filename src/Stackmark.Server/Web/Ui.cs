@@ -39,6 +39,8 @@ internal static class Ui
             <a href="/vendors">Vendors</a>
             <a href="/products">Products</a>
             <a href="/community">Community</a>
+            <a href="/scoring">Scoring</a>
+            <a href="/flags">Flags</a>
             {queue}
             <span class="account">{account}</span>
             </nav>

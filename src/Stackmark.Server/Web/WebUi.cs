@@ -66,6 +66,9 @@ internal static class WebUi
         ProductPages.Map(ui);
         QueuePages.Map(ui);
         ProfilePages.Map(ui);
+        ScoringPages.Map(ui);
+        FlagPages.Map(ui);
+        WaiverPages.Map(ui);
         return routes;
     }
 

@@ -76,6 +76,15 @@ public sealed class DraftCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Flags_from_an_unreachable_registry_exit_3_and_write_nothing()
+    {
+        var (exit, _, err) = await ScoringCli.RunAsync("guidelines", "draft", "--from", "2019.11", "--source", InteropData.Directory, "--flags", "http://127.0.0.1:1/", "--out", Path.Combine(_dir, "x.json"));
+        Assert.Equal(3, exit);
+        Assert.Contains("127.0.0.1:1 is unreachable", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "x.json")));
+    }
+
+    [Fact]
     public async Task A_flag_for_an_unknown_test_exits_2_and_writes_nothing()
     {
         var flags = Write("flags.yaml", "- test: tempest.api.nowhere\n  reason: D404\n  rationale: r\n  date: 2099-01-01\n");

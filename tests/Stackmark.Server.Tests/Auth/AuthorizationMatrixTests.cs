@@ -137,6 +137,33 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture registry) : IC
         new("PUT /v1/results/{verified of A} unverify", async s => new Call(Put, $"/v1/results/{await s.NewVerifiedResultAsync()}", new { verification_status = 0 }), 401, 403, 403, 403, 200),
         new("GET /v1/results/{private of A}/verification (not verified)", async s => new Call(Get, $"/v1/results/{await s.NewResultAsync(s.KeyA)}/verification"), 401, 403, 404, 403, 200),
         new("GET /v1/results/{verified of A}/verification", async s => new Call(Get, $"/v1/results/{await s.NewVerifiedResultAsync()}/verification"), 200, 200, 200, 200, 200),
+
+        // Scoring matrix: anyone reads, foundation admins write
+        new("GET /v1/scoring", _ => Task.FromResult(new Call(Get, "/v1/scoring")), 200, 200, 200, 200, 200),
+        new("GET /v1/scoring/{stored}", async s => new Call(Get, $"/v1/scoring/{await s.NewWorksheetAsync()}"), 200, 200, 200, 200, 200),
+        new("GET /v1/scoring/{stored}/text", async s => new Call(Get, $"/v1/scoring/{await s.NewWorksheetAsync()}/text"), 200, 200, 200, 200, 200),
+        new("GET /v1/scoring/{stored}/history", async s => new Call(Get, $"/v1/scoring/{await s.NewWorksheetAsync()}/history"), 200, 200, 200, 200, 200),
+        new("PUT /v1/scoring/{new} (import)", _ => Task.FromResult(new Call(Put, $"/v1/scoring/{Governance.FreshGuideline()}", Text: Governance.SmallWorksheet)), 401, 403, 403, 403, 201),
+        new("PUT /v1/scoring/{stored}/capabilities/{capability}", async s => new Call(Put, $"/v1/scoring/{await s.NewWorksheetAsync()}/capabilities/compute-flavors-list", new { marks = "011111110010", comment = "matrix" }), 401, 403, 403, 403, 200),
+
+        // Flags: signed-in users propose, foundation admins decide, anyone reads
+        new("GET /v1/flags", _ => Task.FromResult(new Call(Get, "/v1/flags")), 200, 200, 200, 200, 200),
+        new("GET /v1/flags/{proposal}", async s => new Call(Get, $"/v1/flags/{await s.NewFlagProposalAsync()}"), 200, 200, 200, 200, 200),
+        new("GET /v1/flags/approved?guideline=2019.11", _ => Task.FromResult(new Call(Get, "/v1/flags/approved?guideline=2019.11")), 200, 200, 200, 200, 200),
+        new("POST /v1/flags", _ => Task.FromResult(new Call(Post, "/v1/flags", new { guideline = "2019.11", test = Governance.FlavorsTest, reason = "D404", rationale = "matrix" })), 401, 201, 201, 201, 201),
+        new("POST /v1/flags/{proposal}/approve", async s => new Call(Post, $"/v1/flags/{await s.NewFlagProposalAsync()}/approve", new { }), 401, 403, 403, 403, 200),
+        new("POST /v1/flags/{proposal}/reject", async s => new Call(Post, $"/v1/flags/{await s.NewFlagProposalAsync()}/reject", new { note = "matrix" }), 401, 403, 403, 403, 200),
+
+        // Waivers: read with the product, granted and revoked by foundation admins
+        new("GET /v1/products/{private of A}/waivers", async s => new Call(Get, $"/v1/products/{(await s.NewProductAsync(s.VendorA)).Product}/waivers"), 401, 403, 200, 403, 200),
+        new("GET /v1/products/{public of A}/waivers", async s => new Call(Get, $"/v1/products/{(await s.NewProductAsync(s.VendorA, isPublic: true)).Product}/waivers"), 200, 200, 200, 200, 200),
+        new("POST /v1/products/{public of A}/waivers", async s => new Call(Post, $"/v1/products/{(await s.NewProductAsync(s.VendorA, isPublic: true)).Product}/waivers",
+            new { tests = new[] { "tempest.api.compute.test_some.SomeTest.test_0" }, reason = "matrix", expires = "2099-12-31" }), 401, 403, 403, 403, 201),
+        new("DELETE /v1/products/{public of A}/waivers/{waiver}", async s =>
+        {
+            var (p, _) = await s.NewProductAsync(s.VendorA, isPublic: true);
+            return new Call(Delete, $"/v1/products/{p}/waivers/{await s.NewWaiverAsync(p)}");
+        }, 401, 403, 403, 403, 204),
     ];
 
     [SkippableFact]

@@ -1,12 +1,9 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using Stackmark.Server.Tests.Support;
 
 namespace Stackmark.Server.Tests.Community;
 
 /// <summary>
-/// <c>stackmark scoring deployed</c> end to end against a real registry: the CLI assembly (built beside this repository's
-/// src/Stackmark.Cli) is loaded in its own load context, since this project does not reference it.
+/// <c>stackmark scoring deployed</c> end to end against a real registry, through <see cref="StackmarkCli"/>.
 /// </summary>
 public sealed class DeployedCommandTests(SqliteRegistry registry) : IClassFixture<SqliteRegistry>
 {
@@ -19,7 +16,7 @@ public sealed class DeployedCommandTests(SqliteRegistry registry) : IClassFixtur
     public async Task Sets_the_deployed_column_from_the_registry_and_recomputes_changed_lines()
     {
         registry.RequireServer();
-        var run = Cli();
+        var run = StackmarkCli.Load();
         var (_, _, key) = await registry.NewSignerAsync();
         static List<TestOutcome> Passing(params TargetCapability[] caps) =>
             [.. caps.SelectMany(c => c.Tests).Where(t => !t.IsFlagged).DistinctBy(t => t.Name).Select(t => new TestOutcome(t.Name, t.Id, TestStatus.Passed))];
@@ -72,44 +69,5 @@ public sealed class DeployedCommandTests(SqliteRegistry registry) : IClassFixtur
         {
             dir.Delete(recursive: true);
         }
-    }
-
-    private delegate Task<(int Code, string Out, string Err)> Runner(string[] args);
-
-    // CommunityCommand.RunAsync from the built stackmark.dll, or a skip (a failure under CI=true) when it is not built.
-    private static Runner Cli()
-    {
-        var dll = CliAssemblyPath();
-        if (!File.Exists(dll))
-        {
-            Tool.SkipOrFail($"{dll} is not built (dotnet build src/Stackmark.Cli)");
-        }
-
-        var resolver = new AssemblyDependencyResolver(dll);
-        var context = new AssemblyLoadContext("stackmark-cli");
-        context.Resolving += (ctx, name) => resolver.ResolveAssemblyToPath(name) is { } path ? ctx.LoadFromAssemblyPath(path) : null;
-        var method = context.LoadFromAssemblyPath(dll).GetType("Stackmark.Cli.Commands.CommunityCommand", throwOnError: true)!
-            .GetMethod("RunAsync", BindingFlags.Public | BindingFlags.Static)!;
-        return async args =>
-        {
-            using var output = new StringWriter();
-            using var error = new StringWriter();
-            var code = await (Task<int>)method.Invoke(null, [args, output, error, CancellationToken.None])!;
-            return (code, output.ToString(), error.ToString());
-        };
-    }
-
-    private static string CliAssemblyPath()
-    {
-        // …/tests/Stackmark.Server.Tests/bin/CONFIG/TFM/ → …/src/Stackmark.Cli/bin/CONFIG/TFM/stackmark.dll
-        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var (tfm, config) = (bin.Name, bin.Parent!.Name);
-        var root = bin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Stackmark.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        return Path.Combine(root?.FullName ?? "/", "src", "Stackmark.Cli", "bin", config, tfm, "stackmark.dll");
     }
 }

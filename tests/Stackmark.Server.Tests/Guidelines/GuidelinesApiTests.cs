@@ -97,7 +97,8 @@ public sealed class GuidelinesApiTests(SqliteRegistry registry) : IClassFixture<
         var paths = openApi.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/v1/results", out _) || paths.TryGetProperty("/v1/results/", out _));
         Assert.True(paths.TryGetProperty("/v1/guidelines/{file}/tests", out _));
-        foreach (var path in new[] { "/v1/vendors/{id}/action", "/v1/vendors/{id}/users/{openid}", "/v1/products/{id}/versions/{versionId}", "/v1/results/subunit", "/v1/results/full", "/v1/results/{id}/verification" })
+        foreach (var path in new[] { "/v1/vendors/{id}/action", "/v1/vendors/{id}/users/{openid}", "/v1/products/{id}/versions/{versionId}", "/v1/results/subunit", "/v1/results/full", "/v1/results/{id}/verification",
+            "/v1/scoring/{guideline}/capabilities/{capability}", "/v1/scoring/{guideline}/history", "/v1/flags/approved", "/v1/flags/{id}/approve", "/v1/products/{id}/waivers/{waiverId}" })
         {
             Assert.True(paths.TryGetProperty(path, out _), path);
         }

@@ -157,6 +157,50 @@ public sealed partial class BrowserTests(WebRegistry registry, Browser browser) 
         await page.Context.CloseAsync();
     }
 
+    [SkippableFact]
+    public async Task A_foundation_admin_edits_a_matrix_line_and_sees_it_in_the_history()
+    {
+        Require();
+        var scene = await Scene.CreateAsync(registry);
+        var guideline = await scene.NewWorksheetAsync(await File.ReadAllTextAsync(Governance.WorksheetPath("scoring.txt")));
+        const string Before = "compute-flavors-list:            [1,1,1] [1,1,1] [1,1,0] [0,1,0] [1] [74]*";
+        const string After = "compute-flavors-list:            [0,1,1] [1,1,1] [1,1,0] [0,1,0] [1] [66]";
+        const string Comment = "community data: 3 of 10 clouds <b>pass</b>";
+        var page = await SignedInPageAsync("admin", RegistryFixture.AdminPassword);
+
+        await page.GotoAsync($"/scoring/{guideline}");
+        await page.ClickAsync("#line-compute-flavors-list a.edit");
+        await page.WaitForURLAsync($"**/scoring/{guideline}/capabilities/compute-flavors-list");
+        Assert.Equal(Before, await page.TextContentAsync("#current-line"));
+        Assert.False(string.IsNullOrEmpty(await page.Locator("#edit-form input[name=__csrf]").GetAttributeAsync("value")));
+        await page.SelectOptionAsync("#edit-form select[name=c0]", "0");
+        await page.FillAsync("#edit-form input[name=comment]", Comment);
+        await page.ClickAsync("#edit-form button[type=submit]");
+        await page.WaitForURLAsync($"**/scoring/{guideline}?notice=saved*");
+        Assert.Equal("Line saved; the change is in the history below.", await page.InnerTextAsync("p.notice"));
+
+        Assert.Equal("66", (await page.Locator("#line-compute-flavors-list td.num").Nth(1).InnerTextAsync()).Trim());
+        var latest = page.Locator("table.history tbody tr").First;
+        Assert.Equal("2", (await latest.Locator("td").First.InnerTextAsync()).Trim());
+        Assert.Equal("admin", await latest.Locator("td.by").InnerTextAsync());
+        Assert.Equal(Before, await latest.Locator("code.old").TextContentAsync());
+        Assert.Equal(After, await latest.Locator("code.new").TextContentAsync());
+        Assert.Equal(Comment, await latest.Locator("td.comment").TextContentAsync());
+        Assert.Equal(0, await page.Locator("table.history b").CountAsync());
+
+        await new Screenshots(nameof(A_foundation_admin_edits_a_matrix_line_and_sees_it_in_the_history)).TakeAsync(page, "scoring-history");
+
+        // A plain user reads the matrix and its history but gets no edit link, and the edit form refuses them.
+        var user = await SignedInPageAsync(scene.UserName, Password);
+        await user.GotoAsync($"/scoring/{guideline}");
+        Assert.Equal(0, await user.Locator("a.edit").CountAsync());
+        Assert.Equal(1, await user.Locator("table.history code.new").CountAsync());
+        var refused = await user.GotoAsync($"/scoring/{guideline}/capabilities/compute-flavors-list");
+        Assert.Equal(403, refused!.Status);
+        await page.Context.CloseAsync();
+        await user.Context.CloseAsync();
+    }
+
     private static async Task<JsonElement> RunAsync(Scene scene, string id) =>
         (await scene.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/results/{id}", scene.Foundation)).Body;
 }

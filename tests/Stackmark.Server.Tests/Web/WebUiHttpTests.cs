@@ -147,6 +147,54 @@ public sealed partial class WebUiHttpTests(WebRegistry registry) : IClassFixture
         Assert.DoesNotContain("<script>", page, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Governance_forms_without_the_antiforgery_token_change_nothing()
+    {
+        registry.RequireServer();
+        var scene = await Scene.CreateAsync(registry);
+        var guideline = await scene.NewWorksheetAsync();
+        var flag = await scene.NewFlagProposalAsync();
+        var (product, _) = await scene.NewProductAsync(scene.VendorA, isPublic: true);
+        using var admin = NewBrowserLikeClient(out _);
+        await LoginAsync(admin, "admin", RegistryFixture.AdminPassword, await CsrfTokenAsync(admin, "/login"));
+
+        var forms = new (string Path, Dictionary<string, string> Fields)[]
+        {
+            ($"/scoring/{guideline}/capabilities/compute-flavors-list", new() { ["c0"] = "0", ["non_admin"] = "1" }),
+            ("/scoring/import", new() { ["guideline"] = guideline, ["text"] = "x: [1,1,1] [1,1,1] [1,1,1] [1,1,1] [1] [0]\n" }),
+            ("/flags", new() { ["guideline"] = "2019.11", ["test"] = Governance.FlavorsTest, ["reason"] = "D404", ["rationale"] = "r" }),
+            ($"/flags/{flag}/decide", new() { ["action"] = "approve" }),
+            ($"/products/{product}/waivers", new() { ["tests"] = "t", ["reason"] = "r", ["expires"] = "2099-01-01" }),
+        };
+        foreach (var (path, fields) in forms)
+        {
+            using var response = await admin.PostAsync(path, new FormUrlEncodedContent(fields));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(1, (await scene.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/scoring/{guideline}", null)).Body.GetProperty("revision").GetInt32());
+        Assert.Equal("proposed", (await scene.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/flags/{flag}", null)).Str("status"));
+        Assert.Equal(0, (await scene.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/products/{product}/waivers", null)).Body.GetArrayLength());
+
+        // With the token, the same session's edit goes through and lands in the history.
+        var token = await CsrfTokenAsync(admin, $"/scoring/{guideline}/capabilities/compute-flavors-list");
+        var edit = Enumerable.Range(0, 12).ToDictionary(i => $"c{i}", i => "111111110010"[i].ToString());
+        edit["c0"] = "0";
+        edit["non_admin"] = "1";
+        edit["comment"] = "from the form";
+        edit["revision"] = "1";
+        edit["__csrf"] = token;
+        using var saved = await admin.PostAsync($"/scoring/{guideline}/capabilities/compute-flavors-list", new FormUrlEncodedContent(edit));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal($"/scoring/{guideline}?notice=saved#history", saved.Headers.Location?.OriginalString);
+        Assert.Equal("from the form", (await scene.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/scoring/{guideline}/history", null)).Body[0].GetProperty("comment").GetString());
+
+        // The same form again is stale (revision 1 was read): the page says so with 409, nothing is saved.
+        using var stale = await admin.PostAsync($"/scoring/{guideline}/capabilities/compute-flavors-list", new FormUrlEncodedContent(edit));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("Stale revision", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"__csrf\" value=\"([^\"]+)\"")]
     private static partial Regex CsrfField();
 }

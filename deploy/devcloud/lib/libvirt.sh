@@ -78,4 +78,8 @@ libvirt_kill_orphans() {
     fi
     rm -f "$f"
   done
+  # and the definitions libvirtd would load again at its next start (Nova defines persistent domains)
+  if ! pid_alive libvirtd; then
+    rm -f /etc/libvirt/qemu/instance-*.xml /run/libvirt/qemu/instance-*.xml
+  fi
 }

@@ -189,10 +189,11 @@ flat_networks = *
 enable_security_group = true
 firewall_driver = noop
 EOF
+  # qemu: the guests' flat network (physnet $GUEST_PHYSNET) is bridged to the veth end $GUEST_VETH
+  local mapping=''; [ "$VIRT" != qemu ] || mapping=" $GUEST_PHYSNET:$GUEST_VETH"
   write_file "$ETC/neutron/linuxbridge_agent.ini" neutron-linuxbridge-agent <<EOF
 [linux_bridge]
-# qemu: the guests' flat network (physnet $GUEST_PHYSNET) is bridged to the veth end $GUEST_VETH
-physical_interface_mappings = $([ "$VIRT" != qemu ] || echo "$GUEST_PHYSNET:$GUEST_VETH")
+physical_interface_mappings =$mapping
 [vxlan]
 enable_vxlan = false
 [securitygroup]
@@ -206,17 +207,18 @@ EOF
 
   # What differs between the virt drivers: Nova's driver settings ([DEFAULT] keys and sections of
   # their own), Cinder's backend.
-  local nova_default nova_sections='' cinder_backend cinder_section
+  local nova_driver nova_vif nova_sections='' cinder_backend cinder_section
   if [ "$VIRT" = qemu ]; then
-    nova_default="compute_driver = libvirt.LibvirtDriver
+    nova_driver="compute_driver = libvirt.LibvirtDriver
 # no metadata service and no DHCP: the guest reads its hostname, SSH keys and fixed IP from the drive
 force_config_drive = true
 # the guest powers off within seconds of the ACPI button; Nova destroys it after this at the latest
-shutdown_timeout = 30
-# real taps: neutron's linuxbridge agent wires them and Nova waits for network-vif-plugged
+shutdown_timeout = 30"
+    nova_vif="# real taps: neutron's linuxbridge agent wires them and Nova waits for network-vif-plugged
 vif_plugging_is_fatal = true
 vif_plugging_timeout = 300"
-    nova_sections="[libvirt]
+    nova_sections="
+[libvirt]
 # TCG: no KVM needed. cpu_mode none = qemu64, the same CPU whatever the host
 virt_type = qemu
 cpu_mode = none
@@ -233,9 +235,9 @@ volume_driver = filevolume.FileVolumeDriver
 volume_backend_name = file
 file_volume_dir = $DATA/cinder/volumes"
   else
-    nova_default="# nova/virt/fake.py: servers exist in the databases only; nothing is booted
-compute_driver = fake.FakeDriver
-# the fake driver plugs no VIF, so \"network-vif-plugged\" never comes: do not wait for it
+    nova_driver="# nova/virt/fake.py: servers exist in the databases only; nothing is booted
+compute_driver = fake.FakeDriver"
+    nova_vif="# the fake driver plugs no VIF, so \"network-vif-plugged\" never comes: do not wait for it
 vif_plugging_is_fatal = false
 vif_plugging_timeout = 0"
     cinder_backend=fake
@@ -253,13 +255,14 @@ my_ip = $HOST
 transport_url = $TRANSPORT
 state_path = $DATA/nova
 instances_path = $DATA/nova/instances
-$nova_default
+$nova_driver
 enabled_apis = osapi_compute
 osapi_compute_listen = $HOST
 osapi_compute_listen_port = 8774
 osapi_compute_workers = 1
 metadata_listen = $HOST
 metadata_workers = 1
+$nova_vif
 allow_resize_to_same_host = true
 [api]
 auth_strategy = keystone
@@ -278,8 +281,7 @@ discover_hosts_in_cells_interval = 30
 lock_path = $DATA/nova/lock
 $POLICY_DEFAULTS
 [vnc]
-enabled = false
-$nova_sections
+enabled = false$nova_sections
 [glance]
 region_name = $REGION
 [cinder]

@@ -85,6 +85,23 @@ if [ "$VIRT" = qemu ]; then
   libvirt_kill_orphans
   # the whole cloud's namespace; its veth pair and bridges go with it
   NETNS=$CLOUD_NETNS
+  # What still runs in it was started through deploy/devcloud/exec (say, Tempest workers of a
+  # runner that was killed): cut off from the cloud anyway, and it would keep the namespace alive
+  # after `ip netns delete`. SIGTERM, then SIGKILL after 5 s.
+  if ip netns list 2>/dev/null | grep -qw "$NETNS"; then
+    mapfile -t LEFT < <(ip netns pids "$NETNS" 2>/dev/null)
+    if [ ${#LEFT[@]} -gt 0 ]; then
+      for pid in "${LEFT[@]}"; do
+        echo "still in $NETNS: pid $pid $(tr '\0' ' ' 2>/dev/null < "/proc/$pid/cmdline" | cut -c1-100)"
+        kill -TERM "$pid" 2>/dev/null || true
+      done
+      for _ in $(seq 20); do
+        alive=false; for pid in "${LEFT[@]}"; do running "$pid" && alive=true; done
+        $alive || break; sleep 0.25
+      done
+      for pid in "${LEFT[@]}"; do running "$pid" && kill -KILL "$pid" 2>/dev/null && echo "killed pid $pid"; done
+    fi
+  fi
 fi
 # The linuxbridge agent's namespace (compute profile); start.sh makes it again.
 if ip netns list 2>/dev/null | grep -qw "$NETNS"; then

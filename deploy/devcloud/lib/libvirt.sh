@@ -73,7 +73,7 @@ libvirt_kill_orphans() {
   for f in /run/libvirt/qemu/instance-*.pid; do
     [ -f "$f" ] || continue
     pid=$(cat "$f" 2>/dev/null) || continue
-    if [ -n "$pid" ] && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "qemu-system.*guest=instance-"; then
+    if [ -n "$pid" ] && tr '\0' ' ' 2>/dev/null < "/proc/$pid/cmdline" | grep -q "qemu-system.*guest=instance-"; then
       kill -KILL "$pid" 2>/dev/null && echo "killed orphaned guest $(basename "$f" .pid) (pid $pid)"
     fi
     rm -f "$f"

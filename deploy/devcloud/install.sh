@@ -20,7 +20,10 @@
 # packages ship (api-paste.ini of nova/neutron/cinder, cinder's
 # resource_filters.json) are unpacked from their *-common .debs to $SHARE_DIR.
 #
-# Usage: deploy/devcloud/install.sh [--quiet] [--profile storage|compute]
+# --virt qemu (with --profile compute) adds libvirtd + qemu (TCG), Nova's config-drive
+# tool (genisoimage) and what lib/guest-image.sh builds the guest image with.
+#
+# Usage: deploy/devcloud/install.sh [--quiet] [--profile storage|compute] [--virt fake|qemu]
 set -euo pipefail
 
 # Debian's tools, not a pyenv/venv python that may come first on PATH.
@@ -31,15 +34,19 @@ SHARE_DIR=/usr/local/share/stackmark-devcloud
 METADEFS_DIR=$SHARE_DIR/glance-metadefs
 QUIET=false
 PROFILE=storage
+VIRT=fake
 while [ $# -gt 0 ]; do
   case "$1" in
     --quiet) QUIET=true; shift ;;
     --profile) PROFILE=${2:?--profile needs a value}; shift 2 ;;
     --profile=*) PROFILE=${1#*=}; shift ;;
+    --virt) VIRT=${2:?--virt needs a value}; shift 2 ;;
+    --virt=*) VIRT=${1#*=}; shift ;;
     *) echo "install.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
 case "$PROFILE" in storage|compute) ;; *) echo "install.sh: unknown profile $PROFILE" >&2; exit 2 ;; esac
+case "$VIRT" in fake|qemu) ;; *) echo "install.sh: unknown virt $VIRT" >&2; exit 2 ;; esac
 
 # Top-level packages (apt pulls in the rest; about 250 packages on a bare bookworm).
 PACKAGES=(
@@ -68,7 +75,16 @@ COMPUTE_PACKAGES=(
   # qemu-img: images for the cloud are built locally
   qemu-utils
 )
+# --virt qemu: about 40 more (libvirt without libvirt-daemon-system: no polkit, no systemd units)
+QEMU_PACKAGES=(
+  libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients python3-libvirt qemu-system-x86
+  # Nova's config drive (force_config_drive) is an ISO made with genisoimage
+  genisoimage
+  # lib/guest-image.sh: unpack, find modules, pack the initramfs, make the FAT disk and its boot loader
+  cpio kmod zstd binutils fdisk dosfstools mtools syslinux syslinux-common
+)
 [ "$PROFILE" = compute ] && PACKAGES+=("${COMPUTE_PACKAGES[@]}")
+[ "$PROFILE" = compute ] && [ "$VIRT" = qemu ] && PACKAGES+=("${QEMU_PACKAGES[@]}")
 
 say() { $QUIET || echo "install.sh: $*"; }
 

@@ -7,16 +7,21 @@
 #   container and object servers, one replica on a plain folder) and Glance
 #   (file store). Enough for the OpenStack Powered Storage guideline.
 #   profile "compute": storage + MariaDB, RabbitMQ, Placement, Neutron (ML2,
-#   `local` networks, one linuxbridge agent in a network namespace), Nova (fake
-#   virt driver) and Cinder (fake volume driver), plus two flavors, two images
-#   and the external network `public`: what OpenStack Powered Compute and
-#   Platform need (lib/compute.sh).
+#   `local` networks, one linuxbridge agent), Nova and Cinder, plus two flavors,
+#   two images and the external network `public`: what OpenStack Powered Compute
+#   and Platform need (lib/compute.sh). With --virt fake, Nova's fake virt
+#   driver and Cinder's fake volume driver; with --virt qemu, real TCG guests
+#   (libvirt), file-backed volumes and the whole cloud inside the network
+#   namespace stackmark-cloud (deploy/devcloud/exec runs commands there).
 #
 # Usage (as root):
-#   deploy/devcloud/start.sh [--profile storage|compute] [--state DIR]
+#   deploy/devcloud/start.sh [--profile storage|compute] [--virt fake|qemu] [--state DIR]
 #     --profile  what to run (default storage). compute includes storage: a
 #                storage state dir grows into a compute one, and a compute state
 #                dir started with --profile storage runs as compute
+#     --virt     compute only: fake (the default) or qemu. A state dir keeps the
+#                virt it was made with (changing it takes stop.sh --wipe); qemu
+#                starts from an empty state dir
 #     --state    where config, databases, data, logs and pids go
 #                (default $STACKMARK_DEVCLOUD_STATE or /var/lib/stackmark-devcloud)
 #
@@ -35,12 +40,16 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 usage() { sed -n '/^# Usage/,/^#$/p' "$0" | sed 's/^# \{0,1\}//'; }
 
+ARGS=("$@")   # for the qemu case, which runs this script again inside the namespace
 PROFILE=storage
+VIRT_ARG=
 STATE_ARG=${STACKMARK_DEVCLOUD_STATE:-$DEFAULT_STATE}
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) [ $# -ge 2 ] || die "--profile needs a value"; PROFILE=$2; shift 2 ;;
     --profile=*) PROFILE=${1#*=}; shift ;;
+    --virt) [ $# -ge 2 ] || die "--virt needs a value"; VIRT_ARG=$2; shift 2 ;;
+    --virt=*) VIRT_ARG=${1#*=}; shift ;;
     --state) [ $# -ge 2 ] || die "--state needs a value"; STATE_ARG=$2; shift 2 ;;
     --state=*) STATE_ARG=${1#*=}; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -51,15 +60,23 @@ case "$PROFILE" in
   storage|compute) ;;
   *) die "--profile $PROFILE: unknown (storage or compute)" ;;
 esac
+case "$VIRT_ARG" in
+  ''|fake|qemu) ;;
+  *) die "--virt $VIRT_ARG: unknown (fake or qemu)" ;;
+esac
 [ "$(id -u)" = 0 ] || die "must run as root"
 
 set_state "$STATE_ARG"
 mkdir -p "$ETC" "$DATA" "$LOGS" "$RUN"
 chmod 700 "$STATE"
 
-# One start.sh at a time per state dir (two at once would both db_sync).
-exec 9>"$RUN/start.lock"
-flock -n 9 || { log "another start.sh holds $RUN/start.lock; waiting"; flock 9; }
+# One start.sh at a time per state dir (two at once would both db_sync). The
+# qemu case's second pass inside the namespace inherits the lock on fd 9.
+IN_NETNS=${STACKMARK_DEVCLOUD_IN_NETNS:-}
+if [ -z "$IN_NETNS" ]; then
+  exec 9>"$RUN/start.lock"
+  flock -n 9 || { log "another start.sh holds $RUN/start.lock; waiting"; flock 9; }
+fi
 
 # compute is storage plus more: a storage state dir grows into a compute one; a
 # compute state dir is started whole even with --profile storage (its catalog
@@ -68,9 +85,49 @@ if [ -f "$STATE/profile" ] && [ "$(cat "$STATE/profile")" = compute ] && [ "$PRO
   log "state $STATE has the compute profile, which includes storage: starting it as compute"
   PROFILE=compute
 fi
+# The virt driver is the state dir's for good: its databases know the hypervisor and the
+# backends, and a qemu cloud lives in another network namespace than a fake one.
+STATE_VIRT=$(cat "$STATE/virt" 2>/dev/null || true)
+if [ -n "$VIRT_ARG" ] && [ "$PROFILE" != compute ]; then
+  die "--virt needs --profile compute"
+fi
+if [ -n "$VIRT_ARG" ] && [ -n "$STATE_VIRT" ] && [ "$VIRT_ARG" != "$STATE_VIRT" ]; then
+  die "state $STATE was made with --virt $STATE_VIRT; stop.sh --wipe (or another --state) for --virt $VIRT_ARG"
+fi
+VIRT=${VIRT_ARG:-${STATE_VIRT:-fake}}
+if [ "$VIRT" = qemu ] && [ "$STATE_VIRT" != qemu ] && [ -e "$DATA/keystone.ready" ]; then
+  # its services would run in the host's namespace, the rest of a qemu cloud in another one
+  die "--virt qemu starts from an empty state dir, and $STATE has a cloud; stop.sh --wipe (or another --state) first"
+fi
 echo "$PROFILE" > "$STATE/profile"
+[ "$PROFILE" != compute ] || echo "$VIRT" > "$STATE/virt"
+export VIRT
 
-"$DEVCLOUD_DIR/install.sh" --quiet --profile "$PROFILE"
+if [ -z "$IN_NETNS" ]; then
+  "$DEVCLOUD_DIR/install.sh" --quiet --profile "$PROFILE" ${VIRT_ARG:+--virt "$VIRT"}
+fi
+
+# --virt qemu: the whole cloud runs in the network namespace $CLOUD_NETNS. What needs the
+# Debian mirror (packages, the guest image's .debs) happens here first, in the host's namespace,
+# which the cloud's namespace has no route out of; then this script runs again inside it and
+# starts everything there, bound to the namespace's own 127.0.0.1.
+if [ "$VIRT" = qemu ] && [ -z "$IN_NETNS" ]; then
+  GUEST_IMAGE=$DATA/guest/devcloud-guest.qcow2
+  if [ ! -f "$GUEST_IMAGE" ]; then
+    log "guest image: building $GUEST_IMAGE from Debian packages"
+    "$DEVCLOUD_DIR/lib/guest-image.sh" "$GUEST_IMAGE" >>"$LOGS/guest-image.log" 2>&1 \
+      || die "building the guest image failed; see $LOGS/guest-image.log"
+    log "guest image: $(tail -1 "$LOGS/guest-image.log")"
+  fi
+  ip netns list | grep -qw "$CLOUD_NETNS" || { ip netns add "$CLOUD_NETNS"; log "network namespace $CLOUD_NETNS: created"; }
+  ip -n "$CLOUD_NETNS" link set lo up
+  # `ip netns exec` bind-mounts /etc/netns/NAME/* over /etc/*: the namespace gets its own
+  # /etc/openstack/clouds.yaml, whose devcloud entries point at the namespace's 127.0.0.1,
+  # while the host's file (maybe another devcloud's) stays as it is.
+  mkdir -p "/etc/netns/$CLOUD_NETNS/openstack"
+  export T0
+  exec ip netns exec "$CLOUD_NETNS" env STACKMARK_DEVCLOUD_IN_NETNS=1 "$0" "${ARGS[@]}"
+fi
 
 # ------------------------------------------------------------------ helpers --
 
@@ -87,6 +144,7 @@ if [ "$PROFILE" = compute ] && ! grep -q '^DB_PASSWORD=' "$ETC/passwords.env"; t
 fi
 set -a; source "$ETC/passwords.env"; set +a
 export OS_AUTH_URL=http://$HOST:5000/v3 REGION HOST STATE PROFILE
+export GUEST_NET GUEST_PHYSNET GUEST_CIDR GUEST_GW   # lib/devcloud.py resources (--virt qemu)
 
 # write_file PATH: stdin to PATH only if the content differs. Tells when a
 # running service would need a restart to see the change.
@@ -143,7 +201,7 @@ password = $SERVICE_PASSWORD
 EOF
 }
 
-log "devcloud profile=$PROFILE state=$STATE"
+log "devcloud profile=$PROFILE$([ "$PROFILE" != compute ] || echo " virt=$VIRT") state=$STATE${IN_NETNS:+ netns=$CLOUD_NETNS}"
 
 # ---------------------------------------------------------------- memcached --
 # Cache for keystone (tokens, catalog) and for the authtoken/Swift middleware.
@@ -493,4 +551,5 @@ devcloud_py clouds
 
 log "ready: clouds.yaml in $STATE/clouds.yaml and /etc/openstack/clouds.yaml (devcloud, devcloud-admin, devcloud-alt)"
 log "keystone http://$HOST:5000/v3  swift http://$HOST:8080  glance http://$HOST:9292  memcached $HOST:11211"
+[ "$VIRT" != qemu ] || log "all of it inside network namespace $CLOUD_NETNS (guests on $GUEST_NET $GUEST_CIDR): deploy/devcloud/exec CMD runs CMD there"
 [ "$PROFILE" != compute ] || log "nova http://$HOST:8774/v2.1  neutron http://$HOST:9696  cinder http://$HOST:8776/v3  placement http://$HOST:8778  mariadb $HOST:3306  rabbitmq $HOST:5672"

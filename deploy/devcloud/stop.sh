@@ -13,6 +13,10 @@
 # each service with setsid, so its pid is its process group, and the whole
 # group (uwsgi master + worker, glance parent + worker) gets SIGTERM, then
 # SIGKILL after 10 s. The compute profile's network namespace goes too.
+# --virt qemu: the guests first (destroyed through libvirtd; qemu processes that
+# outlived libvirtd are killed by the pid files libvirt keeps for them), then the
+# services, libvirtd and virtlogd, then the namespace stackmark-cloud with the
+# guests' bridge and veth pair. This also cleans up after an interrupted start.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -36,6 +40,12 @@ set_state "$STATE_ARG"
 # Do not stop a cloud that a start.sh is setting up right now.
 exec 9>"$RUN/start.lock"
 flock -w 300 9 || die "a start.sh still holds $RUN/start.lock"
+
+VIRT=$(cat "$STATE/virt" 2>/dev/null || echo fake)
+if [ "$VIRT" = qemu ]; then
+  source "$DEVCLOUD_DIR/lib/libvirt.sh"
+  libvirt_stop_guests
+fi
 
 # SIGTERM to every service's process group, API services first, memcached last.
 declare -A PIDS=(); NAMES=()
@@ -71,6 +81,28 @@ for name in "${NAMES[@]}"; do
   rm -f "$RUN/$name.pid"
 done
 
+if [ "$VIRT" = qemu ]; then
+  libvirt_kill_orphans
+  # the whole cloud's namespace; its veth pair and bridges go with it
+  NETNS=$CLOUD_NETNS
+  # What still runs in it was started through deploy/devcloud/exec (say, Tempest workers of a
+  # runner that was killed): cut off from the cloud anyway, and it would keep the namespace alive
+  # after `ip netns delete`. SIGTERM, then SIGKILL after 5 s.
+  if ip netns list 2>/dev/null | grep -qw "$NETNS"; then
+    mapfile -t LEFT < <(ip netns pids "$NETNS" 2>/dev/null)
+    if [ ${#LEFT[@]} -gt 0 ]; then
+      for pid in "${LEFT[@]}"; do
+        echo "still in $NETNS: pid $pid $(tr '\0' ' ' 2>/dev/null < "/proc/$pid/cmdline" | cut -c1-100)"
+        kill -TERM "$pid" 2>/dev/null || true
+      done
+      for _ in $(seq 20); do
+        alive=false; for pid in "${LEFT[@]}"; do running "$pid" && alive=true; done
+        $alive || break; sleep 0.25
+      done
+      for pid in "${LEFT[@]}"; do running "$pid" && kill -KILL "$pid" 2>/dev/null && echo "killed pid $pid"; done
+    fi
+  fi
+fi
 # The linuxbridge agent's namespace (compute profile); start.sh makes it again.
 if ip netns list 2>/dev/null | grep -qw "$NETNS"; then
   ip netns delete "$NETNS" && echo "deleted network namespace $NETNS"
@@ -82,4 +114,8 @@ if $WIPE; then
   STATE=$STATE $PY "$DEVCLOUD_DIR/lib/devcloud.py" forget
   rm -rf "$STATE"
   echo "wiped $STATE"
+  # the namespace's own /etc/openstack/clouds.yaml (start.sh --virt qemu)
+  if [ "$VIRT" = qemu ] && [ -d "/etc/netns/$CLOUD_NETNS" ]; then
+    rm -rf "/etc/netns/$CLOUD_NETNS"; echo "removed /etc/netns/$CLOUD_NETNS"
+  fi
 fi

@@ -21,12 +21,18 @@ STORAGE_SERVICE_PORTS=(memcached:11211 keystone:5000 swift-account:6202 swift-co
 # profile compute, in start order (mariadb, epmd and rabbitmq start before keystone)
 COMPUTE_SERVICE_PORTS=(mariadb:3306 epmd:4369 rabbitmq:5672 placement-api:8778
                neutron-server:9696 rabbit-relay:0 rabbit-relay-netns:0 neutron-linuxbridge-agent:0
-               nova-conductor:0 nova-scheduler:0 nova-compute:0 nova-api:8774
+               virtlogd:0 libvirtd:0 nova-conductor:0 nova-scheduler:0 nova-compute:0 nova-api:8774
                cinder-scheduler:0 cinder-volume:0 cinder-api:8776)
 SERVICE_PORTS=("${STORAGE_SERVICE_PORTS[@]:0:1}" "${COMPUTE_SERVICE_PORTS[@]:0:3}"
                "${STORAGE_SERVICE_PORTS[@]:1}" "${COMPUTE_SERVICE_PORTS[@]:3}")
-# The network namespace of the neutron linuxbridge agent (profile compute).
+# The network namespace of the neutron linuxbridge agent (profile compute, --virt fake).
 NETNS=stackmark-devcloud
+# --virt qemu: the namespace that holds the whole cloud and its guests (deploy/devcloud/exec enters
+# it), and the guests' flat network in it: physnet, the veth pair (one end in the bridge, the other
+# holding the gateway address) and the subnet, with no DHCP.
+CLOUD_NETNS=stackmark-cloud
+GUEST_NET=guests GUEST_PHYSNET=guests GUEST_VETH=dcguest0 GUEST_GW_VETH=dcguest1
+GUEST_CIDR=10.77.0.0/24 GUEST_GW=10.77.0.1
 
 T0=${T0:-$(date +%s)}
 log() { printf '[%3ss] %s\n' "$(( $(date +%s) - T0 ))" "$*"; }

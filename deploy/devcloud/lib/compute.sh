@@ -1,6 +1,11 @@
 # deploy/devcloud/lib/compute.sh - profile "compute" of start.sh: MariaDB, RabbitMQ, Placement,
-# Neutron (ML2 + one linuxbridge agent in a network namespace), Nova (fake virt driver) and Cinder
-# (fake volume driver), all from Debian bookworm's library packages, all on 127.0.0.1.
+# Neutron (ML2 + one linuxbridge agent), Nova and Cinder, all from Debian bookworm's library
+# packages, all on 127.0.0.1.
+#   VIRT=fake  Nova's fake virt driver, Cinder's fake volume driver; the agent alone sits in a network
+#              namespace (everything else in the host's)
+#   VIRT=qemu  Nova's libvirt driver with TCG guests, Cinder's file driver (lib/py/filevolume.py); the
+#              whole cloud runs inside the network namespace $CLOUD_NETNS (start.sh enters it), where
+#              the guests sit on the flat network "$GUEST_NET" (lib/libvirt.sh, lib/guest-image.sh)
 # shellcheck shell=bash
 # Sourced by start.sh after its helpers (start_service, wait_port, write_file, authtoken_options, ...).
 #
@@ -8,6 +13,8 @@
 #   compute_services  write configs, wait for the databases, start Placement, Neutron, Nova, Cinder
 #
 # Why each non-obvious setting is there: deploy/devcloud/README.md, "Compute profile gotchas".
+
+source "$DEVCLOUD_DIR/lib/libvirt.sh"
 
 SHARE=/usr/local/share/stackmark-devcloud      # files unpacked by install.sh from the *-common .debs
 MYSOCK=$RUN/mysqld.sock
@@ -182,9 +189,11 @@ flat_networks = *
 enable_security_group = true
 firewall_driver = noop
 EOF
+  # qemu: the guests' flat network (physnet $GUEST_PHYSNET) is bridged to the veth end $GUEST_VETH
+  local mapping=''; [ "$VIRT" != qemu ] || mapping=" $GUEST_PHYSNET:$GUEST_VETH"
   write_file "$ETC/neutron/linuxbridge_agent.ini" neutron-linuxbridge-agent <<EOF
 [linux_bridge]
-physical_interface_mappings =
+physical_interface_mappings =$mapping
 [vxlan]
 enable_vxlan = false
 [securitygroup]
@@ -196,6 +205,49 @@ report_interval = 10
 EOF
   NEUTRON_CONF_ARGS="--config-file $ETC/neutron/neutron.conf --config-file $ETC/neutron/ml2_conf.ini"
 
+  # What differs between the virt drivers: Nova's driver settings ([DEFAULT] keys and sections of
+  # their own), Cinder's backend.
+  local nova_driver nova_vif nova_sections='' cinder_backend cinder_section
+  if [ "$VIRT" = qemu ]; then
+    nova_driver="compute_driver = libvirt.LibvirtDriver
+# no metadata service and no DHCP: the guest reads its hostname, SSH keys and fixed IP from the drive
+force_config_drive = true
+# the guest powers off within seconds of the ACPI button; Nova destroys it after this at the latest
+shutdown_timeout = 30"
+    nova_vif="# real taps: neutron's linuxbridge agent wires them and Nova waits for network-vif-plugged
+vif_plugging_is_fatal = true
+vif_plugging_timeout = 300"
+    nova_sections="
+[libvirt]
+# TCG: no KVM needed. cpu_mode none = qemu64, the same CPU whatever the host
+virt_type = qemu
+cpu_mode = none
+[spice]
+enabled = false
+[workarounds]
+# nova-rootwrap ships in nova-common, which is not installed: privsep starts with sudo privsep-helper
+disable_rootwrap = true"
+    cinder_backend=file
+    cinder_section="[file]
+# deploy/devcloud/lib/py/filevolume.py (cinder runs with lib/py on PYTHONPATH): every volume is a
+# sparse file, which Nova attaches to the guest as a file disk
+volume_driver = filevolume.FileVolumeDriver
+volume_backend_name = file
+file_volume_dir = $DATA/cinder/volumes"
+  else
+    nova_driver="# nova/virt/fake.py: servers exist in the databases only; nothing is booted
+compute_driver = fake.FakeDriver"
+    nova_vif="# the fake driver plugs no VIF, so \"network-vif-plugged\" never comes: do not wait for it
+vif_plugging_is_fatal = false
+vif_plugging_timeout = 0"
+    cinder_backend=fake
+    cinder_section="[fake]
+# cinder/tests/fake_driver.py (shipped in python3-cinder): volumes, snapshots and
+# attachments exist in the database only; no data is ever written
+volume_driver = cinder.tests.fake_driver.FakeLoggingVolumeDriver
+volume_backend_name = fake"
+  fi
+
   write_file "$ETC/nova/nova.conf" nova-api <<EOF
 [DEFAULT]
 host = devcloud
@@ -203,17 +255,14 @@ my_ip = $HOST
 transport_url = $TRANSPORT
 state_path = $DATA/nova
 instances_path = $DATA/nova/instances
-# nova/virt/fake.py: servers exist in the databases only; nothing is booted
-compute_driver = fake.FakeDriver
+$nova_driver
 enabled_apis = osapi_compute
 osapi_compute_listen = $HOST
 osapi_compute_listen_port = 8774
 osapi_compute_workers = 1
 metadata_listen = $HOST
 metadata_workers = 1
-# the fake driver plugs no VIF, so "network-vif-plugged" never comes: do not wait for it
-vif_plugging_is_fatal = false
-vif_plugging_timeout = 0
+$nova_vif
 allow_resize_to_same_host = true
 [api]
 auth_strategy = keystone
@@ -232,7 +281,7 @@ discover_hosts_in_cells_interval = 30
 lock_path = $DATA/nova/lock
 $POLICY_DEFAULTS
 [vnc]
-enabled = false
+enabled = false$nova_sections
 [glance]
 region_name = $REGION
 [cinder]
@@ -260,18 +309,14 @@ api_paste_config = $ETC/cinder/api-paste.ini
 resource_query_filters_file = $ETC/cinder/resource_filters.json
 state_path = $DATA/cinder
 log_file = $LOGS/cinder-app.log
-enabled_backends = fake
+enabled_backends = $cinder_backend
 default_volume_type = __DEFAULT__
 [database]
 connection = $(dburl cinder)
 [oslo_concurrency]
 lock_path = $DATA/cinder/lock
 $POLICY_DEFAULTS
-[fake]
-# cinder/tests/fake_driver.py (shipped in python3-cinder): volumes, snapshots and
-# attachments exist in the database only; no data is ever written
-volume_driver = cinder.tests.fake_driver.FakeLoggingVolumeDriver
-volume_backend_name = fake
+$cinder_section
 $(service_credentials nova nova)
 $(authtoken_section cinder)
 EOF
@@ -292,6 +337,7 @@ compute_services() {
   start_service neutron-server 9696 $PY -c "import sys; from neutron.cmd.eventlet.server import main; sys.argv[0] = 'neutron-server'; sys.exit(main())" $NEUTRON_CONF_ARGS
   neutron_agent
 
+  [ "$VIRT" != qemu ] || libvirt_start
   local svc
   for svc in conductor scheduler compute api; do
     local port=0; [ $svc = api ] && port=8774
@@ -300,7 +346,7 @@ compute_services() {
   done
   for svc in scheduler volume api; do
     local port=0; [ $svc = api ] && port=8776
-    start_service cinder-$svc $port $PY -c "import sys; from cinder.cmd.$svc import main; sys.argv[0] = 'cinder-$svc'; sys.exit(main())" \
+    start_service cinder-$svc $port env PYTHONPATH="$DEVCLOUD_DIR/lib/py" $PY -c "import sys; from cinder.cmd.$svc import main; sys.argv[0] = 'cinder-$svc'; sys.exit(main())" \
       --config-file "$ETC/cinder/cinder.conf" --log-file "$LOGS/cinder-$svc-app.log"
   done
   wait_port placement-api 8778 60
@@ -322,13 +368,31 @@ rabbitmq_ready() {
   log "rabbitmq: ready"
 }
 
-# The linuxbridge agent runs inside a network namespace of its own, so whatever it does
-# with ip/ebtables/bridges cannot touch the host's network. It needs an interface with a MAC
+# The linuxbridge agent.
+# fake: it runs inside a network namespace of its own, so whatever it does with
+# ip/ebtables/bridges cannot touch the host's network. It needs an interface with a MAC
 # address (its agent id), so the namespace gets a veth pair ("dummy" links are not in every
 # kernel). It reaches RabbitMQ through two socat relays and a UNIX socket in the state dir:
 # netns 127.0.0.1:5672 -> $RUN/rabbit.sock -> host 127.0.0.1:5672; nothing listens on a
 # non-loopback address.
+# qemu: the whole cloud is in $CLOUD_NETNS already. The agent bridges the veth end $GUEST_VETH
+# into the flat network's bridge (brq<net-id>, made by Nova's os-vif on the first boot); the
+# other end, $GUEST_GW_VETH, holds the gateway address $GUEST_GW: the way the namespace (Tempest,
+# `exec ssh`) reaches the guests. Nothing of this exists in the host's namespace.
 neutron_agent() {
+  local agent_main="from neutron.cmd.eventlet.plugins.linuxbridge_neutron_agent import main"
+  local agent_args=(--config-file "$ETC/neutron/neutron.conf" --config-file "$ETC/neutron/linuxbridge_agent.ini"
+    --log-file "$LOGS/neutron-linuxbridge-agent-app.log")
+  if [ "$VIRT" = qemu ]; then
+    ip link show "$GUEST_VETH" >/dev/null 2>&1 || ip link add "$GUEST_VETH" type veth peer name "$GUEST_GW_VETH"
+    ip link set "$GUEST_VETH" up
+    ip link set "$GUEST_GW_VETH" up
+    ip -4 addr show dev "$GUEST_GW_VETH" | grep -q " $GUEST_GW/" || ip addr add "$GUEST_GW/24" dev "$GUEST_GW_VETH"
+    # lib/py/ebtables_nft_fix.py, imported after the agent module (eventlet is patched by then)
+    start_service neutron-linuxbridge-agent 0 env PYTHONPATH="$DEVCLOUD_DIR/lib/py" $PY -c \
+      "import sys; $agent_main; import ebtables_nft_fix; sys.argv[0] = 'neutron-linuxbridge-agent'; sys.exit(main())" "${agent_args[@]}"
+    return
+  fi
   ip netns list | grep -qw "$NETNS" || ip netns add "$NETNS"
   ip netns exec "$NETNS" ip link set lo up
   ip netns exec "$NETNS" ip link show smveth0 >/dev/null 2>&1 \
@@ -338,9 +402,7 @@ neutron_agent() {
   start_service rabbit-relay-netns 0 ip netns exec "$NETNS" /usr/bin/socat \
     TCP-LISTEN:5672,bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:"$RUN/rabbit.sock"
   start_service neutron-linuxbridge-agent 0 ip netns exec "$NETNS" $PY -c \
-    "import sys; from neutron.cmd.eventlet.plugins.linuxbridge_neutron_agent import main; sys.argv[0] = 'neutron-linuxbridge-agent'; sys.exit(main())" \
-    --config-file "$ETC/neutron/neutron.conf" --config-file "$ETC/neutron/linuxbridge_agent.ini" \
-    --log-file "$LOGS/neutron-linuxbridge-agent-app.log"
+    "import sys; $agent_main; sys.argv[0] = 'neutron-linuxbridge-agent'; sys.exit(main())" "${agent_args[@]}"
 }
 
 # Map the compute host into cell1 once nova-compute has registered (the scheduler also

@@ -5,8 +5,9 @@
   devcloud.py clouds      write $STATE/clouds.yaml and merge it into /etc/openstack/clouds.yaml
   devcloud.py forget      remove $STATE's clouds from /etc/openstack/clouds.yaml (stop.sh --wipe)
   devcloud.py compute-up  (profile compute) wait for nova-compute and the neutron agent to report in
-  devcloud.py resources   (profile compute) flavors, two images built here, the public network; then
-                          wait for a hypervisor and Cinder's pool
+  devcloud.py resources   (profile compute) flavors, two images, the public network (and with
+                          VIRT=qemu the guests' flat network); then wait for a hypervisor and
+                          Cinder's pool
 
 Everything comes from the environment that start.sh sets: OS_AUTH_URL, REGION, STATE and the
 *_PASSWORD variables. Only the keystone REST API is used (one keystoneauth session), which
@@ -28,6 +29,7 @@ AUTH_URL = os.environ.get("OS_AUTH_URL", f"http://{HOST}:5000/v3")
 REGION = os.environ.get("REGION", "RegionOne")
 STATE = os.environ["STATE"]
 PROFILE = os.environ.get("PROFILE", "storage")
+VIRT = os.environ.get("VIRT", "fake")
 SYSTEM_CLOUDS = "/etc/openstack/clouds.yaml"
 
 # user -> (project, password variable, roles on that project)
@@ -69,6 +71,23 @@ FLAVORS = [  # id, name, ram MB, disk GB, vcpus
     ("84", "m1.micro", 192, 1, 1),
 ]
 IMAGES = ["devcloud-blank-1", "devcloud-blank-2"]
+# VIRT=qemu: Tempest's image_ref and image_ref_alt are the guest image lib/guest-image.sh built, and
+# carry what a runner needs to log in: os_type (a Linux guest, so validation can be on) and
+# os_admin_user (the SSH user: root, key-only; user cirros has the same keys). os_distro/os_version
+# name where the kernel and userland come from (Debian 12 packages: kernel, busybox, dropbear).
+GUEST_IMAGES = ["devcloud-guest-1", "devcloud-guest-2"]
+GUEST_IMAGE_FILE = os.path.join(STATE, "data", "guest", "devcloud-guest.qcow2")
+GUEST_IMAGE_PROPERTIES = {
+    "os_type": "linux", "os_distro": "debian", "os_version": "12", "os_admin_user": "root",
+    # the guest's kernel has virtio drivers (and no ahci: Nova's default i440fx machine it is)
+    "hw_disk_bus": "virtio", "hw_vif_model": "virtio",
+    "description": "Stackmark devcloud guest: Debian's cloud kernel, busybox and dropbear in an "
+                   "initramfs (deploy/devcloud/lib/guest-image.sh); SSH as root with the server's key pair",
+}
+GUEST_NET = os.environ.get("GUEST_NET", "guests")
+GUEST_PHYSNET = os.environ.get("GUEST_PHYSNET", "guests")
+GUEST_CIDR = os.environ.get("GUEST_CIDR", "10.77.0.0/24")
+GUEST_GW = os.environ.get("GUEST_GW", "10.77.0.1")
 PUBLIC_NET, PUBLIC_CIDR, PUBLIC_GW = "public", "172.24.4.0/24", "172.24.4.1"
 INTERFACES = ["public", "internal", "admin"]
 
@@ -273,6 +292,30 @@ def build_image(path):
     subprocess.run(["/usr/bin/qemu-img", "create", "-q", "-f", "qcow2", path, "64M"], check=True)
 
 
+def guest_network(sess, network):
+    """The shared flat network every guest boots on (VIRT=qemu). Tempest finds it by name
+    ([compute] fixed_network_name, [validation] network_for_ssh) and SSHes to the fixed address.
+    DHCP off: then Nova's config drive carries the static address (with DHCP on it says only
+    "ipv4_dhcp", and there is no DHCP agent)."""
+    done = []
+    nets = sess.get(f"/v2.0/networks?name={GUEST_NET}", endpoint_filter=network).json()["networks"]
+    if nets:
+        net = nets[0]
+    else:
+        net = sess.post("/v2.0/networks", endpoint_filter=network, json={"network": {
+            "name": GUEST_NET, "shared": True, "provider:network_type": "flat",
+            "provider:physical_network": GUEST_PHYSNET}}).json()["network"]
+        done.append(f"network {GUEST_NET}")
+    if not net.get("subnets"):
+        prefix = GUEST_CIDR.rsplit(".", 1)[0]
+        sess.post("/v2.0/subnets", endpoint_filter=network, json={"subnet": {
+            "name": f"{GUEST_NET}-subnet", "network_id": net["id"], "ip_version": 4, "cidr": GUEST_CIDR,
+            "gateway_ip": GUEST_GW, "enable_dhcp": False,
+            "allocation_pools": [{"start": f"{prefix}.10", "end": f"{prefix}.250"}]}})
+        done.append(f"subnet {GUEST_CIDR}")
+    return done
+
+
 def resources():
     sess = session()
     compute = {"service_type": "compute", "interface": "public", "region_name": REGION}
@@ -288,17 +331,20 @@ def resources():
                 "id": fid, "name": name, "ram": ram, "disk": disk, "vcpus": vcpus, "os-flavor-access:is_public": True}})
             done.append(f"flavor {name}")
 
-    for name in IMAGES:
+    for name in (GUEST_IMAGES if VIRT == "qemu" else IMAGES):
         found = sess.get(f"/v2/images?name={name}", endpoint_filter=image).json()["images"]
         if any(i["status"] == "active" for i in found):
             continue
         for i in found:  # an upload interrupted earlier
             sess.delete(f"/v2/images/{i['id']}", endpoint_filter=image)
-        img = sess.post("/v2/images", endpoint_filter=image, json={
-            "name": name, "disk_format": "qcow2", "container_format": "bare", "visibility": "public"}).json()
+        body = {"name": name, "disk_format": "qcow2", "container_format": "bare", "visibility": "public"}
+        if VIRT == "qemu":
+            body.update(GUEST_IMAGE_PROPERTIES)
+        img = sess.post("/v2/images", endpoint_filter=image, json=body).json()
         with tempfile.TemporaryDirectory() as tmp:
-            path = os.path.join(tmp, "disk.qcow2")
-            build_image(path)
+            path = GUEST_IMAGE_FILE if VIRT == "qemu" else os.path.join(tmp, "disk.qcow2")
+            if VIRT != "qemu":
+                build_image(path)
             with open(path, "rb") as fh:
                 sess.put(f"/v2/images/{img['id']}/file", endpoint_filter=image, data=fh.read(),
                          headers={"Content-Type": "application/octet-stream"})
@@ -316,6 +362,8 @@ def resources():
             "name": f"{PUBLIC_NET}-subnet", "network_id": net["id"], "ip_version": 4, "cidr": PUBLIC_CIDR,
             "gateway_ip": PUBLIC_GW, "enable_dhcp": False}})
         done.append(f"subnet {PUBLIC_CIDR}")
+    if VIRT == "qemu":
+        done += guest_network(sess, network)
     print("resources: " + (", ".join(done) if done else "nothing to change"))
 
     # The scheduler can place a server once the hypervisor is in a cell and has reported to

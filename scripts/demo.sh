@@ -77,7 +77,7 @@ done
 say "4/5 a vendor key, registered as admin's, and the signed upload"
 ssh-keygen -q -t rsa -b 3072 -m PEM -N "" -C "stackmark demo" -f "$demo/vendor-key"
 stackmark sign "$demo/vendor-key" >"$demo/vendor-key.sign"
-python3 - "$registry" "$password" "$demo/vendor-key.sign" <<'PY'
+(umask 077; python3 - "$registry" "$password" "$demo/vendor-key.sign" <<'PY'
 import json, sys, urllib.request
 registry, password, sign = sys.argv[1:]
 fields = dict(line.split(":", 1) for line in open(sign).read().splitlines() if ":" in line)
@@ -89,13 +89,27 @@ def post(path, body, token=None):
     return json.load(urllib.request.urlopen(request, timeout=30))
 token = post("/v1/auth/tokens", {"username": "admin", "password": password})["token"]
 post("/v1/profile/pubkeys", {"raw_key": fields["Public key"].strip(), "self_signature": fields["Self signature"].strip()}, token)
+print(token)
 PY
+) >"$demo/admin-token"
+chmod 600 "$demo/admin-token"
 upload=$(stackmark upload "$demo/run" --url "$registry" --key "$demo/vendor-key" --signature-version 2)
 id=${upload##*/}
 id=${id##*#}
+# Results are private to their uploader until shared (as in RefStack): share this one, and name its guideline and
+# target, so that anyone can open the report.
+python3 - "$registry" "$demo/admin-token" "$id" "$guideline" <<'PY'
+import sys, urllib.request
+registry, token_file, run, guideline = sys.argv[1:]
+token = open(token_file).read().strip()
+for key, value in (("shared", "true"), ("guideline", guideline), ("target", "object")):
+    request = urllib.request.Request(f"{registry}/v1/results/{run}/meta/{key}", value.encode(),
+                                     {"Content-Type": "text/plain", "Authorization": "Bearer " + token}, method="POST")
+    urllib.request.urlopen(request, timeout=30)
+PY
 
 say "5/5 done"
-report="$registry/results/$id"
+report="$registry/results/$id?guideline=$guideline&target=object"
 echo "$report" >"$demo/report-url"
 cat <<EOF
 

@@ -35,6 +35,7 @@ public sealed class DemoTests
             Assert.Contains("Cloud certified: COMPLIANT (guideline 2019.11, OpenStack Powered Storage", output, StringComparison.Ordinal);
             var url = output.Split('\n').Single(l => l.StartsWith("Report:", StringComparison.Ordinal))["Report:".Length..].Trim();
             Assert.StartsWith("http://127.0.0.1:18765/results/", url, StringComparison.Ordinal);
+            Assert.EndsWith("?guideline=2019.11&target=object", url, StringComparison.Ordinal);
             using var http = new HttpClient();
             var page = await http.GetStringAsync(url);
             Assert.Contains("objectstore-container-create", page, StringComparison.Ordinal);

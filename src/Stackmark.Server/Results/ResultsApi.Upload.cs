@@ -85,10 +85,21 @@ internal static partial class ResultsApi
             Format = format,
             ProductVersionId = signer is null ? null : await ProductVersionForAsync(cpid, signer.UserId, db, ct),
         };
+        // PostgreSQL takes the test rows by binary COPY (a 300-test upload is one statement instead of 300 tracked
+        // inserts: the difference between ~75 and the goal of 500 uploads/s); SQLite keeps EF's batched inserts.
+        var bulk = db is PostgresRegistryDbContext;
+        var rows = new List<TestRunResult>();
         foreach (var t in tests)
         {
             t.RunId = run.Id;
-            run.Results.Add(t);
+            if (bulk)
+            {
+                rows.Add(t);
+            }
+            else
+            {
+                run.Results.Add(t);
+            }
         }
 
         foreach (var (key, value) in meta ?? new Dictionary<string, string>())
@@ -109,7 +120,17 @@ internal static partial class ResultsApi
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            if (bulk)
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await db.SaveChangesAsync(ct);
+                await CopyResultsAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), rows, ct);
+                await transaction.CommitAsync(ct);
+            }
+            else
+            {
+                await db.SaveChangesAsync(ct);
+            }
         }
         catch (DbUpdateException) when (signed?.Nonce is not null)
         {
@@ -125,6 +146,44 @@ internal static partial class ResultsApi
 
         var url = RunUrl(http.Request, options, run.Id);
         return TypedResults.Created(url, new UploadResponse(run.Id.ToString(), url));
+    }
+
+    // Test names are unique per run (the parsers de-duplicate them), so the primary key cannot refuse a row here.
+    private static async Task CopyResultsAsync(Npgsql.NpgsqlConnection connection, List<TestRunResult> rows, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY test_run_results (run_id, name, idempotent_id, status, reason, duration_seconds) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var r in rows)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(r.RunId, NpgsqlTypes.NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(r.Name, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+            await WriteNullableAsync(copy, r.IdempotentId, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(r.Status, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+            await WriteNullableAsync(copy, r.Reason, NpgsqlTypes.NpgsqlDbType.Text, ct);
+            if (r.DurationSeconds is { } d)
+            {
+                await copy.WriteAsync(d, NpgsqlTypes.NpgsqlDbType.Double, ct);
+            }
+            else
+            {
+                await copy.WriteNullAsync(ct);
+            }
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    private static async Task WriteNullableAsync(Npgsql.NpgsqlBinaryImporter copy, string? value, NpgsqlTypes.NpgsqlDbType type, CancellationToken ct)
+    {
+        if (value is null)
+        {
+            await copy.WriteNullAsync(ct);
+        }
+        else
+        {
+            await copy.WriteAsync(value, type, ct);
+        }
     }
 
     // The parser checks shape; the databases add limits of their own, which must be a 400 and never a 500.

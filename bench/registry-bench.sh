@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The registry's goals over HTTP against a real PostgreSQL: signed 300-test uploads/s (≥ 500), then with 100k results
 # stored, p99 of one result's compliance (< 20 ms) and of filtered listings (< 50 ms).
-#   bench/registry-bench.sh [--uploads N] [--total N] [--concurrency N] [--samples N]
+#   bench/registry-bench.sh [--warmup N] [--uploads N] [--total N] [--concurrency N] [--samples N]
 # Starts a throw-away PostgreSQL cluster (Debian's postgresql) on 127.0.0.1:55462 in $TMPDIR, run as root (the cluster
 # runs as the postgres user); the database is dropped and made again each time. Needs ../shared/interop or
 # STACKMARK_INTEROP_DIR (the official guideline files).

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Stackmark.Tests.Support;
 
 namespace Stackmark.EndToEnd.Tests;
 
@@ -11,27 +12,18 @@ public sealed class DemoTests
     {
         DevCloud.Require();
         Skip.IfNot(Environment.UserName == "root" || File.Exists("/usr/bin/sudo"), "the demo starts the devcloud as root");
-        var repo = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
         var dir = Directory.CreateTempSubdirectory("stackmark-demo").FullName;
-        var psi = new ProcessStartInfo("/bin/bash", [Path.Combine(repo, "scripts/demo.sh")])
+        var (exit, output, err) = await DevCloud.RunProcessAsync("/bin/bash", [Path.Combine(InteropData.RepoRoot, "scripts", "demo.sh")], TimeSpan.FromMinutes(10), new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        psi.Environment["STACKMARK_DEMO_DIR"] = dir;
-        psi.Environment["STACKMARK_DEMO_PORT"] = "18765";
-        psi.Environment["STACKMARK_DEMO_DETACH"] = "1";
-        psi.Environment["STACKMARK_GUIDELINES"] = Stackmark.Tests.Support.InteropData.Directory;
-        psi.Environment["STACKMARK_GUIDELINE"] = "2019.11";
-        using var demo = Process.Start(psi)!;
-        var stdout = demo.StandardOutput.ReadToEndAsync();
-        var stderr = demo.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await demo.WaitForExitAsync(limit.Token);
-        var (output, err) = (await stdout, await stderr);
+            ["STACKMARK_DEMO_DIR"] = dir,
+            ["STACKMARK_DEMO_PORT"] = "18765",
+            ["STACKMARK_DEMO_DETACH"] = "1",
+            ["STACKMARK_GUIDELINES"] = InteropData.Directory,
+            ["STACKMARK_GUIDELINE"] = "2019.11",
+        });
         try
         {
-            Assert.True(demo.ExitCode == 0, $"exit {demo.ExitCode}\n{output}\n{err}");
+            Assert.True(exit == 0, $"exit {exit}\n{output}\n{err}");
             Assert.Contains("Cloud certified: COMPLIANT (guideline 2019.11, OpenStack Powered Storage", output, StringComparison.Ordinal);
             var url = output.Split('\n').Single(l => l.StartsWith("Report:", StringComparison.Ordinal))["Report:".Length..].Trim();
             Assert.StartsWith("http://127.0.0.1:18765/results/", url, StringComparison.Ordinal);

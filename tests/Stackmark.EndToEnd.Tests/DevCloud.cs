@@ -82,4 +82,41 @@ internal static class DevCloud
 
         return (exit, output.ToString(), error.ToString());
     }
+
+    /// <summary>
+    /// FILE ARGS as a child process with <paramref name="environment"/> added; its whole process tree is killed after
+    /// <paramref name="limit"/>, and the error output then says so.
+    /// </summary>
+    public static async Task<(int Exit, string Out, string Err)> RunProcessAsync(
+        string file, IEnumerable<string> args, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(limit);
+        var note = "";
+        try
+        {
+            await p.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            await p.WaitForExitAsync();
+            note = $"\n(test) the process was stopped after its limit of {limit.TotalMinutes:0} min";
+        }
+
+        return (p.ExitCode, await stdout, await stderr + note);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Stackmark.Tests.Support;
 
@@ -111,31 +110,7 @@ public sealed class RealGuestTests
         return dll;
     }
 
-    /// <summary>`deploy/devcloud/exec ARGS` as a child process; its whole process tree is killed after <paramref name="limit"/>.</summary>
-    private static async Task<(int Exit, string Out, string Err)> RunInNamespaceAsync(TimeSpan limit, IEnumerable<string> args)
-    {
-        var psi = new ProcessStartInfo(Exec) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(limit);
-        var note = "";
-        try
-        {
-            await p.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            p.Kill(entireProcessTree: true);
-            await p.WaitForExitAsync();
-            note = $"\n(test) the run was stopped after its limit of {limit.TotalMinutes:0} min";
-        }
-
-        return (p.ExitCode, await stdout, await stderr + note);
-    }
+    /// <summary>`deploy/devcloud/exec ARGS` as a child process, stopped after <paramref name="limit"/>.</summary>
+    private static Task<(int Exit, string Out, string Err)> RunInNamespaceAsync(TimeSpan limit, IEnumerable<string> args) =>
+        DevCloud.RunProcessAsync(Exec, args, limit);
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
 using System.Text;
-using System.Text.Json;
 
 namespace Stackmark.Cli.Commands;
 
@@ -102,52 +100,20 @@ public static class CommunityCommand
     /// <summary>GETs community data from a registry; on failure says why on standard error and returns the exit code.</summary>
     internal static async Task<(AdoptionReport? Report, int Code)> FetchAsync(Uri url, CliContext cx, CancellationToken ct)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
-        string body;
-        HttpStatusCode status;
-        try
+        var (body, code) = await RegistryGet.FetchAsync(url, cx, ct);
+        if (body is null)
         {
-            using var response = await http.GetAsync(url, ct);
-            status = response.StatusCode;
-            body = await response.Content.ReadAsStringAsync(ct);
-        }
-        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
-        {
-            cx.Error.WriteLine($"stackmark: error: {url.GetLeftPart(UriPartial.Authority)} is unreachable: {e.Message}");
-            return (null, ExitCodes.RunnerError);
-        }
-
-        if ((int)status is < 200 or > 299)
-        {
-            cx.Error.WriteLine($"stackmark: error: the registry answered {(int)status}: {ErrorText(body)}");
-            return (null, (int)status is >= 400 and < 500 ? ExitCodes.UsageError : ExitCodes.RunnerError);
+            return (null, code);
         }
 
         try
         {
-            return (CommunityJson.Read(body), ExitCodes.Ok);
+            return (CommunityJson.Read(Encoding.UTF8.GetString(body)), ExitCodes.Ok);
         }
         catch (FormatException e)
         {
             cx.Error.WriteLine($"stackmark: error: the registry's answer is not community data ({e.Message}); is {url.GetLeftPart(UriPartial.Authority)} a Stackmark registry?");
             return (null, ExitCodes.RunnerError);
-        }
-    }
-
-    // The registry's {code,title,detail}, or the start of whatever came back.
-    internal static string ErrorText(string body)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(body);
-            var root = doc.RootElement;
-            var title = root.TryGetProperty("title", out var t) ? t.GetString() : null;
-            var detail = root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
-            return string.Join(": ", new[] { title, detail }.Where(s => !string.IsNullOrEmpty(s)));
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return body.Length > 200 ? body[..200] + "…" : body;
         }
     }
 

@@ -146,25 +146,10 @@ internal static class DraftCommand
             url = new Uri(new Uri(url.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/"), "v1/flags/approved?" + guideline);
         }
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
-        byte[] body;
-        System.Net.HttpStatusCode status;
-        try
+        var (body, code) = await RegistryGet.FetchAsync(url, cx, ct);
+        if (body is null)
         {
-            using var response = await http.GetAsync(url, ct);
-            status = response.StatusCode;
-            body = await response.Content.ReadAsByteArrayAsync(ct);
-        }
-        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
-        {
-            cx.Error.WriteLine($"stackmark: error: {url.GetLeftPart(UriPartial.Authority)} is unreachable: {e.Message}");
-            return (null, ExitCodes.RunnerError);
-        }
-
-        if ((int)status is < 200 or > 299)
-        {
-            cx.Error.WriteLine($"stackmark: error: {url} answered {(int)status}: {CommunityCommand.ErrorText(Encoding.UTF8.GetString(body))}");
-            return (null, (int)status is >= 400 and < 500 ? ExitCodes.UsageError : ExitCodes.RunnerError);
+            return (null, code);
         }
 
         var parsed = FlagsFileParser.Parse(body, url.ToString());

@@ -92,7 +92,7 @@ public sealed class DraftWithCommunityTests
     {
         var source = WithInstanceActionsAdvisory();
         var g = Load(source);
-        Assert.Equal(CapabilityStatus.Advisory, g.CapabilitiesOf("compute", [CapabilityStatus.Advisory]).Single().Status);
+        Assert.Equal(InstanceActions, g.CapabilitiesOf("compute", [CapabilityStatus.Advisory]).Single().Id.Value);
 
         var deployed = GuidelineDrafter.Draft(source, "2019.11.json", new DraftOptions(GuidelineId.Parse("2099.01"), Community: Community(g, 4, instanceActionClouds: 3)));
         Assert.True(deployed.Success, string.Join("\n", deployed.Findings));

@@ -38,7 +38,7 @@ password=${STACKMARK_ADMIN_PASSWORD:-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \
 registry=http://127.0.0.1:$port
 
 say "1/5 the loopback cloud (deploy/devcloud/start.sh)"
-as_root "$root/deploy/devcloud/start.sh" --profile storage >&2
+as_root "$root/deploy/devcloud/start.sh" --profile storage ${STACKMARK_DEVCLOUD_STATE:+--state "$STACKMARK_DEVCLOUD_STATE"} >&2
 
 say "building stackmark"
 dotnet build "$root/src/Stackmark.Cli" -c Release -nologo -v quiet >&2

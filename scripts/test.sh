@@ -31,8 +31,21 @@ mkdir -p "$results"
 
 # The loopback OpenStack (Keystone, Swift, Glance) for the end-to-end tests; start.sh installs its Debian
 # packages (Tempest included) and is idempotent. Tests that need it fail rather than skip from here on.
-echo "test.sh: starting the devcloud (deploy/devcloud/start.sh)" >&2
-if ! as_root deploy/devcloud/start.sh --profile storage >"$root/artifacts/devcloud-start.log" 2>&1; then
+# The tests' cloud has a state dir of its own: phase 1 needs the storage profile alone, and a state dir once grown
+# to compute (phase 2 of an earlier run, or any compute devcloud) starts whole, so a compute one is wiped first.
+# Any other devcloud is stopped (not wiped): they all bind the same ports.
+test_state=/var/lib/stackmark-devcloud-test
+qemu_state=/var/lib/stackmark-devcloud-qemu
+export STACKMARK_DEVCLOUD_STATE=$test_state
+: >"$root/artifacts/devcloud-stop.log"
+for other in /var/lib/stackmark-devcloud "$qemu_state"; do
+  as_root deploy/devcloud/stop.sh --state "$other" >>"$root/artifacts/devcloud-stop.log" 2>&1 || true
+done
+if [ "$(as_root cat "$test_state/profile" 2>/dev/null)" != storage ]; then
+  as_root deploy/devcloud/stop.sh --wipe --state "$test_state" >>"$root/artifacts/devcloud-stop.log" 2>&1 || true
+fi
+echo "test.sh: starting the devcloud (deploy/devcloud/start.sh --profile storage --state $test_state)" >&2
+if ! as_root deploy/devcloud/start.sh --profile storage --state "$test_state" >"$root/artifacts/devcloud-start.log" 2>&1; then
   echo "test.sh: the devcloud did not start; see artifacts/devcloud-start.log:" >&2
   tail -20 "$root/artifacts/devcloud-start.log" >&2
 fi
@@ -70,7 +83,7 @@ done
 # Phase 2: the compute profile (Nova fake driver, Neutron, Cinder, MariaDB, RabbitMQ) added to the same cloud,
 # and OpenStack Powered Compute 2020.06 end to end on it.
 echo "test.sh: starting the devcloud's compute profile" >&2
-if ! as_root deploy/devcloud/start.sh --profile compute >"$root/artifacts/devcloud-compute-start.log" 2>&1; then
+if ! as_root deploy/devcloud/start.sh --profile compute --state "$test_state" >"$root/artifacts/devcloud-compute-start.log" 2>&1; then
   echo "test.sh: the compute profile did not start; see artifacts/devcloud-compute-start.log:" >&2
   tail -20 "$root/artifacts/devcloud-compute-start.log" >&2
 fi
@@ -81,8 +94,7 @@ run_tests tests/Stackmark.EndToEnd.Tests/Stackmark.EndToEnd.Tests.csproj Stackma
 # whole cloud in the network namespace stackmark-cloud with a state of its own; the fake-driver cloud is stopped first
 # to give it the two cores. OpenStack Powered Platform 2020.06, 273 of 273, guest validation discovered.
 echo "test.sh: stopping the fake-driver cloud; starting the devcloud with real guests (--virt qemu)" >&2
-as_root deploy/devcloud/stop.sh >"$root/artifacts/devcloud-stop.log" 2>&1 || true
-qemu_state=/var/lib/stackmark-devcloud-qemu
+as_root deploy/devcloud/stop.sh --state "$test_state" >>"$root/artifacts/devcloud-stop.log" 2>&1 || true
 if ! as_root deploy/devcloud/start.sh --profile compute --virt qemu --state "$qemu_state" >"$root/artifacts/devcloud-qemu-start.log" 2>&1; then
   echo "test.sh: the real-guest cloud did not start; see artifacts/devcloud-qemu-start.log:" >&2
   tail -20 "$root/artifacts/devcloud-qemu-start.log" >&2

@@ -60,7 +60,7 @@ public sealed class RunTests(StorageRun storage)
     [SkippableFact]
     public async Task Platform_on_a_cloud_without_compute_is_not_compliant_and_names_the_missing_capabilities()
     {
-        DevCloud.Require();
+        DevCloud.RequireStorageOnly();
         var dir = NewRunDir();
         var (exit, output, err) = await DevCloud.StackmarkAsync(TimeSpan.FromMinutes(12), "run", "--os-cloud", "devcloud-admin", "--guideline", "2019.11", "--target", "platform", "--source", Interop, "--out", dir, "--progress", "quiet", "--test-timeout", "240");
         RunEvidence.Check(dir, exit, output, err, () =>

@@ -211,6 +211,16 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         w.WriteNumber("subunit_parser_errors", outcome.ParserErrors);
         w.WriteNumber("class_errors", outcome.ClassErrors.Count);
         w.WriteBoolean("rerun", request.RerunOf is not null);
+        // The runner's own cost beside Tempest's: how long Tempest ran (the rest of the wall is discovery, planning and
+        // reports), and this process's peak resident memory (VmHWM; Tempest's workers are other processes).
+        w.WriteStartObject("runner");
+        w.WriteNumber("tempest_seconds", Math.Round((outcome.Summary.FinishedAt - outcome.Summary.StartedAt).TotalSeconds, 1));
+        using (var self = System.Diagnostics.Process.GetCurrentProcess())
+        {
+            w.WriteNumber("peak_memory_mb", Math.Round(self.PeakWorkingSet64 / 1048576.0, 1));
+        }
+
+        w.WriteEndObject();
         if (request.Facts is { } facts)
         {
             w.WriteStartObject("cloud");

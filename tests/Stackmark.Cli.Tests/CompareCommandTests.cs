@@ -127,6 +127,27 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_markdown_tables_name_each_difference_once_and_keep_pipes_inside_their_cells()
+    {
+        var (exit, output, _) = await Cli.RunAsync("compare", Before(), After("SSH | timed out\nafter 300 s"), "--format", "markdown");
+
+        Assert.Equal(1, exit);
+        var lines = output.Split('\n');
+        Assert.Contains("**7 test(s) and 6 capabilities differ.**", lines);
+        Assert.Contains($"| `{Snapshot}` | compute-images-create | pass | fail (timeout: SSH \\| timed out after 300 s) |", lines);
+        Assert.Contains("| `compute-servers-metadata-list` | fail (0/1) | pass (1/1) |", lines);
+        // Every table row has as many unescaped cell separators as its header.
+        foreach (var table in output.Split("\n\n").Where(b => b.StartsWith('|')))
+        {
+            var rows = table.Trim('\n').Split('\n');
+            var cells = Separators(rows[0]);
+            Assert.All(rows, r => Assert.Equal(cells, Separators(r)));
+        }
+    }
+
+    private static int Separators(string row) => System.Text.RegularExpressions.Regex.Matches(row, @"(?<!\\)\|").Count;
+
+    [Fact]
     public async Task Missing_directories_and_files_are_usage_errors_naming_the_path()
     {
         var before = Before();

@@ -67,6 +67,14 @@ public sealed class RunEngineTests : IDisposable
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, RunEngine.Files.Manifest)));
         Assert.Equal("cpid-123", manifest.RootElement.GetProperty("cpid").GetString());
         Assert.Equal(64, manifest.RootElement.GetProperty("sha256").GetProperty(RunEngine.Files.RedactedConf).GetString()!.Length);
+        // The runner's own cost: Tempest's share of the wall, and this process's peak memory (the test host's here).
+        var runner = manifest.RootElement.GetProperty("runner");
+        Assert.InRange(runner.GetProperty("tempest_seconds").GetDouble(), 0, (outcome.Summary.FinishedAt - outcome.Summary.StartedAt).TotalSeconds + 0.05);
+        using (var self = System.Diagnostics.Process.GetCurrentProcess())
+        {
+            Assert.InRange(runner.GetProperty("peak_memory_mb").GetDouble(), 1, self.PeakWorkingSet64 / 1048576.0 + 0.05);
+        }
+
         Assert.DoesNotContain("s3cret", File.ReadAllText(Path.Combine(dir, RunEngine.Files.RedactedConf)), StringComparison.Ordinal);
         if (OperatingSystem.IsLinux())
         {

@@ -15,7 +15,7 @@ internal static class CompareCommand
     {
         var runA = new Argument<string>("RUN_A") { Description = "A run directory (holding full-results.json and report.json)." };
         var runB = new Argument<string>("RUN_B") { Description = "Another run directory." };
-        var format = CommonOptions.Format("text", "json", "html");
+        var format = CommonOptions.Format("text", "json", "html", "markdown");
         var output = new Option<string?>("--out", "-o") { Description = "Write the comparison to this file instead of standard output." };
         var command = new Command("compare", "The tests and capabilities whose status differs between two runs. Exit 0 identical, 1 different.")
         {
@@ -29,6 +29,7 @@ internal static class CompareCommand
             {
                 "json" => ComparisonJson.ToJson(comparison, a, b) + "\n",
                 "html" => ComparisonHtml.Render(comparison, a, b),
+                "markdown" => ComparisonMarkdown.Render(comparison, a, b),
                 _ => null,
             };
             if (parse.GetValue(output) is { } file)

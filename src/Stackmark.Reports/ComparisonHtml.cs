@@ -60,8 +60,28 @@ public static class ComparisonHtml
             sb.Append("</tbody></table>\n");
         }
 
+        // Listed even when the runs are identical; never counted, as in report.html.
+        if (comparison.ClassErrors.Count > 0)
+        {
+            sb.Append("<h2>Class-level errors in one run only (not counted)</h2>\n<p>Errors of a class's or module's set-up or tear-down, which Tempest ")
+              .Append("reports apart from its tests; they do not make the runs different.</p>\n<table><thead><tr><th>Fixture</th><th>A</th><th>B</th></tr></thead><tbody>\n");
+            foreach (var e in comparison.ClassErrors)
+            {
+                sb.Append("<tr><td><code>").Append(E(e.Id)).Append("</code></td>");
+                // No pass/fail colour: the error is not counted either way.
+                Cell(sb, ClassErrorSide(e.A), null);
+                Cell(sb, ClassErrorSide(e.B), null);
+                sb.Append("</tr>\n");
+            }
+
+            sb.Append("</tbody></table>\n");
+        }
+
         return sb.Append("</body></html>\n").ToString();
     }
+
+    /// <summary>A class-level error's side as one line: <c>failure: Details: … (after its 2 planned test(s) finished: their results stand)</c>.</summary>
+    public static string? ClassErrorSide(RecordedClassError? e) => e is null ? null : $"{e.Category}: {e.Reason} ({e.Effect})";
 
     /// <summary>A test's side as one line: <c>skip (guest-access: Instance validation tests are disabled.)</c>.</summary>
     public static string? Side(RecordedTest? t) =>

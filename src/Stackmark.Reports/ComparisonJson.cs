@@ -5,6 +5,8 @@ namespace Stackmark.Reports;
 /// <summary>
 /// Writes a <see cref="RunComparison"/> as JSON, format <c>stackmark-compare/1</c> (documented in
 /// docs/compare.md). Stable: keys in a fixed order, differences sorted, absent sides written as <c>null</c>.
+/// Keys may be added at the end of an object (as <c>class_errors</c> was) without a new number: readers ignore
+/// what they do not know.
 /// </summary>
 public static class ComparisonJson
 {
@@ -62,6 +64,20 @@ public static class ComparisonJson
         }
 
         w.WriteEndArray();
+
+        // Last, so that the keys of stackmark-compare/1 before it keep their order.
+        w.WriteStartArray("class_errors");
+        foreach (var e in comparison.ClassErrors)
+        {
+            w.WriteStartObject();
+            w.WriteString("fixture", e.Fixture);
+            w.WriteString("scope", e.Scope);
+            ClassError(w, "a", e.A);
+            ClassError(w, "b", e.B);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
@@ -98,6 +114,22 @@ public static class ComparisonJson
         w.WriteString("verdict", c.Verdict);
         w.WriteNumber("passed", c.Passed);
         w.WriteNumber("tests", c.Tests);
+        w.WriteEndObject();
+    }
+
+    private static void ClassError(Utf8JsonWriter w, string side, RecordedClassError? e)
+    {
+        if (e is null)
+        {
+            w.WriteNull(side);
+            return;
+        }
+
+        w.WriteStartObject(side);
+        w.WriteString("category", e.Category);
+        w.WriteString("reason", e.Reason);
+        w.WriteNumber("planned_tests", e.PlannedTests);
+        w.WriteString("effect", e.Effect);
         w.WriteEndObject();
     }
 

@@ -53,6 +53,17 @@ public static class ComparisonMarkdown
             }
         }
 
+        // Listed even when the runs are identical; never counted.
+        if (comparison.ClassErrors.Count > 0)
+        {
+            sb.Append("\nClass-level errors in one run only (not counted):\n\n| Fixture | A | B |\n|---|---|---|\n");
+            foreach (var e in comparison.ClassErrors)
+            {
+                sb.Append("| `").Append(Cell(e.Id)).Append("` | ").Append(Cell(ComparisonHtml.ClassErrorSide(e.A) ?? "*absent*")).Append(" | ")
+                  .Append(Cell(ComparisonHtml.ClassErrorSide(e.B) ?? "*absent*")).Append(" |\n");
+            }
+        }
+
         return sb.ToString();
     }
 

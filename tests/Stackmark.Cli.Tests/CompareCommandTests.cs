@@ -16,13 +16,18 @@ public sealed class CompareCommandTests : IDisposable
 {
     private const string Metadata = "tempest.api.compute.servers.test_server_metadata.ServerMetadataTestJSON.";
     private const string Snapshot = "tempest.api.compute.images.test_images_oneserver.ImagesOneServerTestJSON.test_create_delete_image";
+    private const string MultipleCreate = "tempest.api.compute.servers.test_multiple_create.MultipleCreateTestJSON";
+
+    // A module tear-down both runs had: never a difference.
+    private static readonly ClassError Shared = new("tearDownModule", "tempest.api.compute.servers.test_server_actions",
+        new NonPass(NonPassCategory.Failure, "Details: the shared server did not go away in 196 s"), 0);
 
     private readonly string _dir = Directory.CreateTempSubdirectory("stackmark-compare").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     // A run of the required compute tests: guest-access skips for the SSH tests, and per test what `outcome` says.
-    private string WriteRun(string name, Func<PlannedTest, (TestStatus, NonPass?)?> outcome)
+    private string WriteRun(string name, Func<PlannedTest, (TestStatus, NonPass?)?> outcome, IReadOnlyList<ClassError>? classErrors = null)
     {
         var g = InteropData.Load("2020.06.json");
         var query = new TestListQuery("compute", [CapabilityStatus.Required]);
@@ -40,20 +45,23 @@ public sealed class CompareCommandTests : IDisposable
         Directory.CreateDirectory(dir);
         using (var full = File.Create(Path.Combine(dir, RunEngine.Files.FullResults)))
         {
-            FullResultsJson.Write(full, new RunSummary(g.Id, "compute", "cpid-1", t0, t0.AddMinutes(10), report.Compliant), results);
+            FullResultsJson.Write(full, new RunSummary(g.Id, "compute", "cpid-1", t0, t0.AddMinutes(10), report.Compliant), results, classErrors);
         }
 
         File.WriteAllText(Path.Combine(dir, RunEngine.Files.ReportJson), ComplianceJson.ToJson(report));
         return dir;
     }
 
-    private string Before() => WriteRun("before", p => p.Test.Name.Value.StartsWith(Metadata, StringComparison.Ordinal)
+    private string Before(string name = "before", params ClassError[] classErrors) => WriteRun(name, p => p.Test.Name.Value.StartsWith(Metadata, StringComparison.Ordinal)
         ? (TestStatus.Skipped, new NonPass(NonPassCategory.TempestConfig, "Metadata is read-only on non-Xen-based deployments. (skipped by [compute-feature-enabled] xenapi_apis; --override compute-feature-enabled.xenapi_apis=true would run it)"))
-        : null);
+        : null, [Shared, .. classErrors]);
 
-    private string After(string snapshotReason = "guest unreachable: SSH to cirros@10.77.0.23 timed out") => WriteRun("after", p => p.Test.Name.Value == Snapshot
+    // B also had MultipleCreateTestJSON's tearDownClass race with real guests, which only it lists.
+    private string After(string snapshotReason = "guest unreachable: SSH to cirros@10.77.0.23 timed out", string tearDownReason = "Details: Security group 5f0c is in use (SecurityGroupInUse)") => WriteRun("after", p => p.Test.Name.Value == Snapshot
         ? (TestStatus.Failed, new NonPass(NonPassCategory.Timeout, snapshotReason))
-        : null);
+        : null, [Shared, TearDown(tearDownReason)]);
+
+    private static ClassError TearDown(string reason) => new("tearDownClass", MultipleCreate, new NonPass(NonPassCategory.Failure, reason), 2);
 
     [Fact]
     public async Task A_run_compared_with_itself_is_identical_and_exits_0()
@@ -148,6 +156,63 @@ public sealed class CompareCommandTests : IDisposable
     private static int Separators(string row) => System.Text.RegularExpressions.Regex.Matches(row, @"(?<!\\)\|").Count;
 
     [Fact]
+    public async Task A_tearDownClass_error_only_in_B_is_listed_in_every_format_and_one_in_both_is_not()
+    {
+        const string Reason = "Details: <b>SecurityGroupInUse</b> | 'default' & in use";
+        var (before, after) = (Before(), After(tearDownReason: Reason));
+        var page = Path.Combine(_dir, "compare.html");
+
+        var (exit, text, _) = await Cli.RunAsync("compare", before, after);
+        var (_, json, _) = await Cli.RunAsync("compare", before, after, "--format", "json");
+        _ = await Cli.RunAsync("compare", before, after, "--format", "html", "--out", page);
+        var (_, markdown, _) = await Cli.RunAsync("compare", before, after, "--format", "markdown");
+
+        // Not counted: the headline and the exit code are those of the tests and capabilities alone.
+        Assert.Equal(1, exit);
+        Assert.Contains("DIFFERENT: 7 test(s) and 6 capabilities differ", text, StringComparison.Ordinal);
+        Assert.Contains("Class-level errors in one run only (not counted)", text, StringComparison.Ordinal);
+        Assert.Matches($@"tearDownClass \({System.Text.RegularExpressions.Regex.Escape(MultipleCreate)}\)\s+absent\s+error \(failure\)", text);
+        Assert.Contains($"  tearDownClass ({MultipleCreate})\n    B: failure: {Reason} (after its 2 planned test(s) finished: their results stand)", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+        using var doc = JsonDocument.Parse(json);
+        var listed = Assert.Single(doc.RootElement.GetProperty("class_errors").EnumerateArray());
+        Assert.Equal(("tearDownClass", MultipleCreate, JsonValueKind.Null), (listed.GetProperty("fixture").GetString(), listed.GetProperty("scope").GetString(), listed.GetProperty("a").ValueKind));
+        var b = listed.GetProperty("b");
+        Assert.Equal(("failure", Reason, 2), (b.GetProperty("category").GetString(), b.GetProperty("reason").GetString(), b.GetProperty("planned_tests").GetInt32()));
+        Assert.Equal("class_errors", doc.RootElement.EnumerateObject().Last().Name);
+
+        var html = File.ReadAllText(page);
+        Assert.Contains("<h2>Class-level errors in one run only (not counted)</h2>", html, StringComparison.Ordinal);
+        Assert.Contains($"<tr><td><code>tearDownClass ({MultipleCreate})</code></td><td><em>absent</em></td><td>failure: Details: &lt;b&gt;SecurityGroupInUse&lt;/b&gt; | &#39;default&#39; &amp; in use (after its 2 planned test(s) finished: their results stand)</td></tr>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+
+        Assert.Contains($"| `tearDownClass ({MultipleCreate})` | *absent* | failure: Details: <b>SecurityGroupInUse</b> \\| 'default' & in use (after its 2 planned test(s) finished: their results stand) |", markdown.Split('\n'));
+        Assert.Contains("**7 test(s) and 6 capabilities differ.**", markdown.Split('\n'));
+
+        // The module tear-down both runs had is in none of them.
+        Assert.All(new[] { text, json, html, markdown }, output => Assert.DoesNotContain("test_server_actions", output, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Runs_that_differ_only_in_class_errors_are_identical_and_exit_0_but_the_errors_are_printed()
+    {
+        var (before, again) = (Before(), Before("again", TearDown("Details: Security group 5f0c is in use")));
+
+        var (exit, text, _) = await Cli.RunAsync("compare", before, again);
+        var (jsonExit, json, _) = await Cli.RunAsync("compare", before, again, "--format", "json");
+        var (_, markdown, _) = await Cli.RunAsync("compare", again, before, "--format", "markdown");
+
+        Assert.Equal((0, 0), (exit, jsonExit));
+        Assert.Contains("IDENTICAL: no test status and no capability verdict differs", text, StringComparison.Ordinal);
+        Assert.Contains("Class-level errors in one run only (not counted)", text, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json);
+        Assert.True(doc.RootElement.GetProperty("identical").GetBoolean());
+        Assert.Equal(JsonValueKind.Object, Assert.Single(doc.RootElement.GetProperty("class_errors").EnumerateArray()).GetProperty("b").ValueKind);
+        // Swapped, the error is A's.
+        Assert.Contains($"| `tearDownClass ({MultipleCreate})` | failure: Details: Security group 5f0c is in use (after its 2 planned test(s) finished: their results stand) | *absent* |", markdown.Split('\n'));
+    }
+
+    [Fact]
     public async Task Missing_directories_and_files_are_usage_errors_naming_the_path()
     {
         var before = Before();
@@ -176,6 +241,22 @@ public sealed class CompareCommandTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Matches($@"stackmark: error: {System.Text.RegularExpressions.Regex.Escape(path)}:{line} \$\.tests\[\d+\]\.status: ""status"" must be one of pass, fail, skip, not-run", err);
+    }
+
+    [Fact]
+    public async Task A_malformed_class_error_is_a_usage_error_naming_file_line_and_json_path()
+    {
+        var after = After();
+        var path = Path.Combine(after, RunEngine.Files.FullResults);
+        var text = File.ReadAllText(path);
+        var at = text.IndexOf("\"fixture\": \"tearDownClass\"", StringComparison.Ordinal);
+        File.WriteAllText(path, text[..at] + "\"fixture\": [\"tearDownClass\"]" + text[(at + "\"fixture\": \"tearDownClass\"".Length)..]);
+        var line = text[..at].Count(c => c == '\n') + 1;
+
+        var (exit, _, err) = await Cli.RunAsync("compare", Before(), after);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"stackmark: error: {path}:{line} $.class_errors[1].fixture: \"fixture\" must be a non-empty string", err.Trim());
     }
 
     [Fact]
@@ -221,7 +302,13 @@ public sealed class CompareCommandTests : IDisposable
         var doc = File.ReadAllText(Path.Combine(InteropData.RepoRoot, "docs", "compare.md"));
         var record = RunRecord.Parse(Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(Before(), RunEngine.Files.FullResults))), "f",
             Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(Before(), RunEngine.Files.ReportJson))), "r").Value!;
-        var json = ComparisonJson.ToJson(RunComparison.Compare(record, record with { Compliant = !record.Compliant, Tests = record.Tests.Skip(1).ToList(), Capabilities = record.Capabilities.Skip(1).ToList() }), "a", "b");
+        var classErrors = RunRecord.Parse(Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(After(), RunEngine.Files.FullResults))), "f",
+            Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(Before(), RunEngine.Files.ReportJson))), "r").Value!.ClassErrors;
+        var json = ComparisonJson.ToJson(RunComparison.Compare(record, record with
+        {
+            Compliant = !record.Compliant, Tests = record.Tests.Skip(1).ToList(), Capabilities = record.Capabilities.Skip(1).ToList(), ClassErrors = classErrors,
+        }), "a", "b");
+        Assert.Contains("\"planned_tests\":", json, StringComparison.Ordinal);
 
         foreach (var key in System.Text.RegularExpressions.Regex.Matches(json, "\"([a-z_]+)\":").Select(m => m.Groups[1].Value).Distinct())
         {

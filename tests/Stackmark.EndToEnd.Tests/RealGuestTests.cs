@@ -94,7 +94,10 @@ public sealed class RealGuestTests(RealGuestTests.ValidationOnRun on) : IClassFi
 
             // The documented table is this comparison: each differing row of CI's markdown is in the docs verbatim.
             var docs = File.ReadAllText(Path.Combine(InteropData.RepoRoot, "docs", "guest-question.md"));
-            var rows = File.ReadAllLines(markdown).Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToList();
+            // The class-level table, last, is left out: a tearDownClass race (MultipleCreateTestJSON's SecurityGroupInUse)
+            // may hit either run, and it is never counted.
+            var rows = File.ReadAllLines(markdown).TakeWhile(l => !l.StartsWith("Class-level errors", StringComparison.Ordinal))
+                .Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToList();
             Assert.Equal(4, rows.Count);
             Assert.All(rows, row => Assert.True(docs.Contains(row, StringComparison.Ordinal), $"docs/guest-question.md lacks this row of today's comparison (regenerate it: scripts/guest-question.sh):\n{row}"));
         });

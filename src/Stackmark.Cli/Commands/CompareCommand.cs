@@ -7,7 +7,8 @@ namespace Stackmark.Cli.Commands;
 
 /// <summary>
 /// <c>stackmark compare RUN_A RUN_B</c>: the tests and capabilities whose status differs between two run
-/// directories, with each side's non-pass category and reason. Exit 0 identical, 1 different, 2 bad input.
+/// directories, with each side's non-pass category and reason, and the class-level errors only one run had (listed,
+/// not counted). Exit 0 identical, 1 different, 2 bad input.
 /// </summary>
 internal static class CompareCommand
 {
@@ -17,7 +18,7 @@ internal static class CompareCommand
         var runB = new Argument<string>("RUN_B") { Description = "Another run directory." };
         var format = CommonOptions.Format("text", "json", "html", "markdown");
         var output = new Option<string?>("--out", "-o") { Description = "Write the comparison to this file instead of standard output." };
-        var command = new Command("compare", "The tests and capabilities whose status differs between two runs. Exit 0 identical, 1 different.")
+        var command = new Command("compare", "The tests and capabilities whose status differs between two runs, and class-level errors in one run only (not counted). Exit 0 identical, 1 different.")
         {
             runA, runB, format, output,
         };

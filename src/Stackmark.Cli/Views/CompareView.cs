@@ -3,7 +3,10 @@ using Spectre.Console.Rendering;
 
 namespace Stackmark.Cli.Views;
 
-/// <summary>The text comparison of two runs: both runs, the capabilities and tests that differ, each side's reason.</summary>
+/// <summary>
+/// The text comparison of two runs: both runs, the capabilities and tests that differ, each side's reason, and the
+/// class-level errors only one run had.
+/// </summary>
 internal static class CompareView
 {
     public static IRenderable Render(RunComparison c, string runA, string runB)
@@ -14,13 +17,9 @@ internal static class CompareView
             Run("B", runB, c.B),
         };
         rows.AddRange(c.Notes.Select(n => new Markup($"[yellow]note:[/] {Markup.Escape(n)}")));
-        if (c.Identical)
-        {
-            rows.Add(new Markup("[green bold]IDENTICAL[/]: no test status and no capability verdict differs"));
-            return new Rows(rows);
-        }
-
-        rows.Add(new Markup($"[red bold]DIFFERENT[/]: {c.Tests.Count} test(s) and {c.Capabilities.Count} capabilit{(c.Capabilities.Count == 1 ? "y" : "ies")} differ"));
+        rows.Add(c.Identical
+            ? new Markup("[green bold]IDENTICAL[/]: no test status and no capability verdict differs")
+            : new Markup($"[red bold]DIFFERENT[/]: {c.Tests.Count} test(s) and {c.Capabilities.Count} capabilit{(c.Capabilities.Count == 1 ? "y" : "ies")} differ"));
         if (c.Capabilities.Count > 0)
         {
             var caps = new Table().Border(TableBorder.Simple).Title("Capabilities whose verdict differs");
@@ -63,8 +62,29 @@ internal static class CompareView
             }
         }
 
+        // Printed even when the runs are identical: not counted, but a fixture error one run lacks is worth a look.
+        if (c.ClassErrors.Count > 0)
+        {
+            var errors = new Table().Border(TableBorder.Simple).Title("Class-level errors in one run only (not counted)");
+            errors.AddColumns("Fixture", "A", "B");
+            foreach (var e in c.ClassErrors)
+            {
+                errors.AddRow(Markup.Escape(e.Id), ClassErrorSide(e.A), ClassErrorSide(e.B));
+            }
+
+            rows.Add(errors);
+            foreach (var e in c.ClassErrors)
+            {
+                rows.Add(new Text($"  {e.Id}"));
+                var (side, r) = e.A is { } a ? ("A", a) : ("B", e.B!);
+                rows.Add(new Text($"    {side}: {r.Category}: {r.Reason} ({r.Effect})"));
+            }
+        }
+
         return new Rows(rows);
     }
+
+    private static string ClassErrorSide(RecordedClassError? e) => e is null ? "[grey]absent[/]" : $"[yellow]error[/] ({Markup.Escape(e.Category)})";
 
     private static Markup Run(string side, string path, RunRecord run) => new(
         $"{side}: {Markup.Escape(path)} — {Markup.Escape(run.Guideline)} {Markup.Escape(run.Target)}, " +

@@ -23,11 +23,17 @@ public sealed record ClassError(string Fixture, string Scope, NonPass NonPass, i
     public bool BeforeTests => Fixture.StartsWith("setUp", StringComparison.Ordinal);
 
     /// <summary>What the error did to the planned tests, in words.</summary>
-    public string Effect => (BeforeTests, PlannedTests) switch
+    public string Effect => EffectOf(Fixture, PlannedTests);
+
+    /// <summary>Whether <paramref name="fixture"/> is one of the four fixture names unittest reports errors under.</summary>
+    internal static bool IsFixture(string fixture) => Array.IndexOf(Fixtures, fixture) >= 0;
+
+    // Shared with RecordedClassError, which reads the same facts back from full-results.json.
+    internal static string EffectOf(string fixture, int plannedTests) => (fixture.StartsWith("setUp", StringComparison.Ordinal), plannedTests) switch
     {
         (_, 0) => "no planned test is in it",
-        (true, _) => $"its {PlannedTests} planned test(s) did not run and carry this reason",
-        (false, _) => $"after its {PlannedTests} planned test(s) finished: their results stand",
+        (true, _) => $"its {plannedTests} planned test(s) did not run and carry this reason",
+        (false, _) => $"after its {plannedTests} planned test(s) finished: their results stand",
     };
 
     /// <summary>

@@ -1,20 +1,32 @@
 namespace Stackmark;
 
-/// <summary>What differs between two runs: the tests whose status changed and the capabilities whose verdict did.</summary>
+/// <summary>
+/// What differs between two runs: the tests whose status changed, the capabilities whose verdict did, and, listed
+/// apart, the class-level fixture errors that only one run had.
+/// </summary>
 /// <remarks>
 /// <para>Tests are matched by idempotent id first, then by name, so a test renamed between guidelines still pairs
 /// up; a test listed under several capabilities counts once. A changed category or reason with the same status is
 /// not a difference: the status is what compliance reads.</para>
-/// <para>Immutable; differences are sorted (tests by name, capabilities by id) so output is stable.</para>
+/// <para>Class-level errors (<c>setUpClass</c>, <c>tearDownClass</c>, module fixtures) are paired by fixture and
+/// scope; one in a single run is listed in <see cref="ClassErrors"/> but does not make the runs different, since
+/// it is never counted for compliance (a failed set-up already shows in its tests' statuses).</para>
+/// <para>Immutable; differences are sorted (tests by name, capabilities by id, class-level errors by scope, then
+/// fixture) so output is stable.</para>
 /// </remarks>
 /// <param name="A">The first run.</param>
 /// <param name="B">The second run.</param>
 /// <param name="Tests">Tests whose status differs, or that one run lacks.</param>
 /// <param name="Capabilities">Capabilities whose verdict differs, or that one run lacks.</param>
 /// <param name="Notes">What else a reader should know (different guidelines, targets or verdicts).</param>
-public sealed record RunComparison(RunRecord A, RunRecord B, IReadOnlyList<TestDifference> Tests, IReadOnlyList<CapabilityDifference> Capabilities, IReadOnlyList<string> Notes)
+/// <param name="ClassErrors">Class-level errors that only one run had; not counted in <see cref="Identical"/>.</param>
+public sealed record RunComparison(RunRecord A, RunRecord B, IReadOnlyList<TestDifference> Tests, IReadOnlyList<CapabilityDifference> Capabilities, IReadOnlyList<string> Notes,
+    IReadOnlyList<ClassErrorDifference> ClassErrors)
 {
-    /// <summary>Whether no test status and no capability verdict differs.</summary>
+    /// <summary>
+    /// Whether no test status and no capability verdict differs (exit 0). <see cref="ClassErrors"/> is not
+    /// consulted: what compliance reads decides whether two runs differ.
+    /// </summary>
     public bool Identical => Tests.Count == 0 && Capabilities.Count == 0;
 
     /// <summary>Compares two runs.</summary>
@@ -38,7 +50,7 @@ public sealed record RunComparison(RunRecord A, RunRecord B, IReadOnlyList<TestD
             notes.Add($"run A is {(a.Compliant ? "compliant" : "not compliant")}, run B is {(b.Compliant ? "compliant" : "not compliant")}");
         }
 
-        return new RunComparison(a, b, CompareTests(a, b), CompareCapabilities(a, b), notes);
+        return new RunComparison(a, b, CompareTests(a, b), CompareCapabilities(a, b), notes, CompareClassErrors(a, b));
     }
 
     private sealed record Entry(RecordedTest First, List<CapabilityId> Capabilities);
@@ -107,5 +119,18 @@ public sealed record RunComparison(RunRecord A, RunRecord B, IReadOnlyList<TestD
         return [.. inA.Keys.Union(inB.Keys).Order()
             .Select(id => new CapabilityDifference(id, inA.GetValueOrDefault(id), inB.GetValueOrDefault(id)))
             .Where(d => d.A is null || d.B is null || d.A.Pass != d.B.Pass)];
+    }
+
+    // Presence is what is compared: a changed reason of an error both runs had is, like a test's, not a difference.
+    private static List<ClassErrorDifference> CompareClassErrors(RunRecord a, RunRecord b)
+    {
+        static Dictionary<(string Scope, string Fixture), RecordedClassError> ByKey(RunRecord run) =>
+            run.ClassErrors.GroupBy(e => (e.Scope, e.Fixture)).ToDictionary(g => g.Key, g => g.First());
+        var (inA, inB) = (ByKey(a), ByKey(b));
+        return [.. inA.Keys.Union(inB.Keys)
+            .Where(k => !(inA.ContainsKey(k) && inB.ContainsKey(k)))
+            .Order(Comparer<(string Scope, string Fixture)>.Create((x, y) =>
+                string.CompareOrdinal(x.Scope, y.Scope) is var c and not 0 ? c : string.CompareOrdinal(x.Fixture, y.Fixture)))
+            .Select(k => new ClassErrorDifference(k.Fixture, k.Scope, inA.GetValueOrDefault(k), inB.GetValueOrDefault(k)))];
     }
 }

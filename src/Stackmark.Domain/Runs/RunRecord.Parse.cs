@@ -89,6 +89,11 @@ public sealed partial record RunRecord
             tests.Add(new RecordedTest(new TestName(name), id, new CapabilityId(capability), status, category, reason));
         }
 
+        if (!ReadClassErrors(full, top, out var classErrors, out error))
+        {
+            return error!;
+        }
+
         if (rep.Root is not JObject rtop)
         {
             return rep.Fail("expected an object with guideline, target, compliant and capabilities", rep.Root!);
@@ -152,7 +157,49 @@ public sealed partial record RunRecord
             capabilities.Add(new RecordedCapability(new CapabilityId(capId), capStatus, verdict == "pass", passed, counted));
         }
 
-        return ParseResult<RunRecord>.Ok(new RunRecord(guideline, target, compliant, tests, capabilities));
+        return ParseResult<RunRecord>.Ok(new RunRecord(guideline, target, compliant, tests, capabilities, classErrors));
+    }
+
+    // "class_errors" is optional: run directories written before the runner listed fixture errors lack it.
+    private static bool ReadClassErrors(Reader full, JObject top, out List<RecordedClassError> classErrors, out ParseResult<RunRecord>? error)
+    {
+        classErrors = [];
+        error = null;
+        switch (top["class_errors"])
+        {
+            case null or JNull:
+                return true;
+            case JArray array:
+                classErrors.Capacity = array.Items.Count;
+                foreach (var item in array.Items)
+                {
+                    if (item is not JObject e)
+                    {
+                        error = full.Fail($"expected a class-level error object, found {item.Kind}", item);
+                        return false;
+                    }
+
+                    if (!full.String(e, "fixture", out var fixture, out error) || !full.String(e, "scope", out var scope, out error)
+                        || !full.String(e, "category", out var category, out error) || !full.OptionalString(e, "reason", out var reason, out error)
+                        || !full.Count(e, "planned_tests", out var planned, out error))
+                    {
+                        return false;
+                    }
+
+                    if (!ClassError.IsFixture(fixture))
+                    {
+                        error = full.Fail("\"fixture\" must be one of setUpClass, tearDownClass, setUpModule, tearDownModule", e["fixture"]!);
+                        return false;
+                    }
+
+                    classErrors.Add(new RecordedClassError(fixture, scope, category, reason ?? "", planned));
+                }
+
+                return true;
+            case var bad:
+                error = full.Fail("\"class_errors\" must be a list of class-level errors when present", bad);
+                return false;
+        }
     }
 
     /// <summary>One file's parsed tree and located errors.</summary>

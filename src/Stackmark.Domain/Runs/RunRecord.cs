@@ -10,7 +10,10 @@ namespace Stackmark;
 /// <param name="Compliant">The run's verdict.</param>
 /// <param name="Tests">Every planned test, in file order.</param>
 /// <param name="Capabilities">Every capability of the target, in file order.</param>
-public sealed partial record RunRecord(string Guideline, string Target, bool Compliant, IReadOnlyList<RecordedTest> Tests, IReadOnlyList<RecordedCapability> Capabilities)
+/// <param name="ClassErrors">Class- and module-level fixture errors, in file order; empty when the file has none or
+/// predates the <c>class_errors</c> list.</param>
+public sealed partial record RunRecord(string Guideline, string Target, bool Compliant, IReadOnlyList<RecordedTest> Tests, IReadOnlyList<RecordedCapability> Capabilities,
+    IReadOnlyList<RecordedClassError> ClassErrors)
 {
     internal static string Word(TestStatus status) => status switch
     {

@@ -13,7 +13,14 @@ public sealed class RunComparisonTests
     private const string HostName = "tempest.api.compute.servers.test_create_server.ServersTestJSON.test_host_name_is_same_as_server_name";
     private const string Flavors = "tempest.api.compute.flavors.test_flavors.FlavorsV2TestJSON.test_list_flavors";
 
-    private static string Full(string metadataStatus = "skip", string hostStatus = "skip", string extra = "") => $$"""
+    private const string MultipleCreate = "tempest.api.compute.servers.test_multiple_create.MultipleCreateTestJSON";
+
+    // A class-level error both runs share by default, so every test (the fuzzing ones too) reads a class_errors entry.
+    private const string SetUpError = $$"""{"fixture": "setUpClass", "scope": "tempest.api.compute.servers.test_create_server.ServersTestJSON", "category": "failure", "reason": "Details: Quota exceeded for instances", "planned_tests": 1, "effect": "its 1 planned test(s) did not run and carry this reason", "counted": false}""";
+
+    private const string TearDownError = $$"""{"fixture": "tearDownClass", "scope": "{{MultipleCreate}}", "category": "failure", "reason": "Details: <SecurityGroupInUse> | in use", "planned_tests": 2, "effect": "after its 2 planned test(s) finished: their results stand", "counted": false}""";
+
+    private static string Full(string metadataStatus = "skip", string hostStatus = "skip", string extra = "", string classErrors = SetUpError) => $$"""
         {
           "guideline": "2020.06",
           "target": "compute",
@@ -25,7 +32,9 @@ public sealed class RunComparisonTests
             {"name": "{{Metadata}}", "idempotent_id": "479da087-92b3-4dcf-aeb3-fd293b2d14ce", "capability": "compute-servers-metadata-list", "capability_status": "required", "flagged": false, "status": "{{metadataStatus}}", "category": "tempest-config", "reason": "Metadata is read-only on non-Xen-based deployments."},
             {"name": "{{HostName}}", "idempotent_id": "ac1ad47f-984b-4441-9274-c9079b7a0666", "capability": "compute-servers-host", "capability_status": "required", "flagged": false, "status": "{{hostStatus}}", "category": "guest-access", "reason": "Instance validation tests are disabled."}{{extra}}
           ],
-          "class_errors": []
+          "class_errors": [
+            {{classErrors}}
+          ]
         }
         """;
 
@@ -116,10 +125,55 @@ public sealed class RunComparisonTests
         Assert.Contains("different guidelines (2020.06 and 2019.11)", Assert.Single(c.Notes), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Class_errors_are_read_and_one_in_a_single_run_is_listed_apart_without_making_the_runs_different()
+    {
+        var a = Record(Full(), Report());
+        var b = Record(Full(classErrors: SetUpError + ",\n" + TearDownError), Report());
+
+        var c = RunComparison.Compare(a, b);
+
+        Assert.Equal(("setUpClass", "failure", "Details: Quota exceeded for instances", 1), (a.ClassErrors[0].Fixture, a.ClassErrors[0].Category, a.ClassErrors[0].Reason, a.ClassErrors[0].PlannedTests));
+        // The setUpClass error both runs had is not a difference; the tearDownClass one only B had is.
+        var d = Assert.Single(c.ClassErrors);
+        Assert.Equal(("tearDownClass", MultipleCreate, null), (d.Fixture, d.Scope, d.A));
+        Assert.Equal(($"tearDownClass ({MultipleCreate})", "Details: <SecurityGroupInUse> | in use", "after its 2 planned test(s) finished: their results stand"), (d.Id, d.B!.Reason, d.B.Effect));
+        // Never counted: statuses and verdicts decide.
+        Assert.True(c.Identical);
+        Assert.Empty(RunComparison.Compare(b, b).ClassErrors);
+        Assert.Null(Assert.Single(RunComparison.Compare(b, a).ClassErrors).B);
+    }
+
+    [Fact]
+    public void A_changed_reason_of_a_class_error_both_runs_had_is_not_a_difference()
+    {
+        var b = Record(Full(classErrors: SetUpError.Replace("Quota exceeded", "another wording", StringComparison.Ordinal)), Report());
+
+        Assert.Empty(RunComparison.Compare(Record(Full(), Report()), b).ClassErrors);
+    }
+
+    [Fact]
+    public void A_file_written_before_class_errors_were_listed_is_read_as_having_none()
+    {
+        var old = Full().Replace($",\n  \"class_errors\": [\n    {SetUpError}\n  ]", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("class_errors", old, StringComparison.Ordinal);
+
+        var c = RunComparison.Compare(Record(old, Report()), Record(Full(), Report()));
+
+        Assert.Empty(c.A.ClassErrors);
+        Assert.Null(Assert.Single(c.ClassErrors).A);
+    }
+
     [Theory]
     [InlineData("full", "\"status\": \"skip\", \"category\": \"tempest-config\"", "\"status\": \"skipped\", \"category\": \"tempest-config\"", "$.tests[1].status", 9, "\"status\" must be one of pass, fail, skip, not-run")]
     [InlineData("full", "\"idempotent_id\": \"479da087-92b3-4dcf-aeb3-fd293b2d14ce\"", "\"idempotent_id\": 42", "$.tests[1].idempotent_id", 9, "\"idempotent_id\" must be a UUID")]
     [InlineData("full", "\"tests\": [", "\"tests\": {\"x\": [", "$", 0, "not valid JSON")]
+    [InlineData("full", "\"fixture\": \"setUpClass\"", "\"fixture\": 7", "$.class_errors[0].fixture", 13, "\"fixture\" must be a non-empty string")]
+    [InlineData("full", "\"fixture\": \"setUpClass\"", "\"fixture\": \"setUp\"", "$.class_errors[0].fixture", 13, "\"fixture\" must be one of setUpClass, tearDownClass, setUpModule, tearDownModule")]
+    [InlineData("full", "\"planned_tests\": 1", "\"planned_tests\": -1", "$.class_errors[0].planned_tests", 13, "\"planned_tests\" must be a whole number")]
+    [InlineData("full", "\"reason\": \"Details: Quota", "\"reason\": [\"Details: Quota\"], \"x\": \"", "$.class_errors[0].reason", 13, "\"reason\" must be a string when present")]
+    [InlineData("full", "\"class_errors\": [", "\"class_errors\": 5, \"later\": [", "$.class_errors", 12, "\"class_errors\" must be a list of class-level errors when present")]
+    [InlineData("full", "\"class_errors\": [", "\"class_errors\": [\"setUpClass (x.Y)\",", "$.class_errors[0]", 12, "expected a class-level error object, found string")]
     [InlineData("report", "\"passed\": 1, \"flagged\"", "\"passed\": 7, \"flagged\"", "$.capabilities[0].passed", 7, "\"passed\" (7) is more than \"tests\" (1)")]
     [InlineData("report", "\"guideline\": \"2020.06\"", "\"guideline\": \"2019.11\"", "$.guideline", 2, "guideline 2019.11 differs from full-results.json's 2020.06")]
     [InlineData("report", "\"verdict\": \"pass\"", "\"verdict\": true", "$.capabilities[0].verdict", 7, "\"verdict\" must be a non-empty string")]
@@ -177,6 +231,39 @@ public sealed class RunComparisonTests
                 Assert.False(string.IsNullOrWhiteSpace(result.Error));
             }
         }, iter: 3000);
+    }
+
+    [Fact]
+    public void Any_values_in_a_class_error_give_a_run_or_an_error_located_in_class_errors()
+    {
+        // Structure-aware, where byte mutation rarely reaches: every key of an entry missing, mistyped or out of range.
+        var value = Gen.OneOf("null", "true", "0", "-1", "2.5", "1e400", "99999999999", "\"\"", "\"x\"", "\"setUpClass\"", "\"tearDownModule\"", "[]", "{}", "[1, {}]", "{\"fixture\": 1}");
+        var member = Gen.Select(Gen.Bool, value);
+        var keys = new[] { "fixture", "scope", "category", "reason", "planned_tests", "effect", "counted" };
+        var entry = member.Array[keys.Length].Select(ms => "{" + string.Join(", ", keys.Zip(ms).Where(m => m.Second.Item1).Select(m => $"\"{m.First}\": {m.Second.Item2}")) + "}");
+        var item = Gen.Frequency((4, entry), (1, value));
+        Gen.Select(item.Array[0, 3], Gen.Bool).Sample((items, listed) =>
+        {
+            var full = Full(classErrors: string.Join(",\n", items));
+            if (!listed)
+            {
+                full = full.Replace("\"class_errors\": [", "\"class_errors\": " + (items.Length > 0 ? items[0] : "null") + ", \"unused\": [", StringComparison.Ordinal);
+            }
+
+            var result = RunRecord.Parse(Encoding.UTF8.GetBytes(full), "full-results.json", Encoding.UTF8.GetBytes(Report()), "report.json");
+
+            if (result.Success)
+            {
+                Assert.All(result.Value!.ClassErrors, e => Assert.False(string.IsNullOrEmpty(e.Fixture) || string.IsNullOrEmpty(e.Scope) || e.PlannedTests < 0));
+            }
+            else
+            {
+                Assert.Equal("full-results.json", result.Location!.File);
+                Assert.StartsWith("$.class_errors", result.Location.JsonPath, StringComparison.Ordinal);
+                Assert.True(result.Location.Line >= 12, result.ToString());
+                Assert.False(string.IsNullOrWhiteSpace(result.Error));
+            }
+        }, iter: 2000);
     }
 
     [Fact]

@@ -20,5 +20,6 @@ pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1 || \
   pg "$bin/pg_ctl" -D "$data" -w -l "$data/server.log" -o "-h 127.0.0.1 -p $port -k /tmp -c fsync=on -c synchronous_commit=on -c shared_buffers=512MB" start >/dev/null
 pg "$bin/psql" -h 127.0.0.1 -p $port -U postgres -qc "DROP DATABASE IF EXISTS stackmark_bench" -c "CREATE DATABASE stackmark_bench"
 dotnet run -c Release --project bench/Stackmark.Registry.Bench -- \
-  --database "Host=127.0.0.1;Port=$port;Username=postgres;Database=stackmark_bench;Maximum Pool Size=64" --source "$interop" "$@"
+  --database "Host=127.0.0.1;Port=$port;Username=postgres;Database=stackmark_bench;Maximum Pool Size=64" --source "$interop" \
+  --postgres-pid "$(head -1 "$data/postmaster.pid")" "$@"
 echo "PostgreSQL left running: $bin/pg_ctl -D $data stop (as postgres)"

@@ -51,8 +51,13 @@ if (warm.Count > 0)
 // Phase 1: ingestion, bodies built and signed beforehand so that only the registry's work is timed.
 var bodies = Enumerable.Range(0, options.Uploads).Select(i => Body(pool, $"bench-{tag}-{i:x8}", i)).ToList();
 var signed = bodies.Select(b => (b.Cpid, b.Bytes, Signature: ResultSigner.Sign(b.Bytes, key))).ToList();
+var cpuBefore = CpuTime.Sample(options.PostgresPid);
 var (wall, latencies) = await UploadAllAsync(http, signed, publicKey, options.Concurrency, ids);
+var cpu = CpuTime.Sample(options.PostgresPid) - cpuBefore;
 Report("upload (signed, 300 tests)", latencies, $"{signed.Count / wall.TotalSeconds:0} uploads/s over {signed.Count} ({wall.TotalSeconds:0.0} s)");
+// CPU per upload is steadier than uploads/s when other work shares the cores: 2 cores / CPU per upload bounds the rate.
+var postgresCpu = options.PostgresPid is null ? "" : FormattableString.Invariant($", PostgreSQL {cpu.Postgres.TotalMilliseconds / signed.Count:0.000} ms");
+Console.WriteLine(FormattableString.Invariant($"CPU per upload: registry + client {cpu.Self.TotalMilliseconds / signed.Count:0.000} ms{postgresCpu}"));
 
 // Phase 2: fill the store up to --total results (signed on the fly; not part of the goal, rate printed for the record).
 var toSeed = Math.Max(0, options.Total - existing - options.Warmup - options.Uploads);
@@ -256,7 +261,7 @@ static (string Cpid, byte[] Bytes) Body(List<TestOutcome> pool, string cpid, int
 }
 
 /// <summary>Command-line settings.</summary>
-internal sealed record Args(string Database, string Source, int Uploads, int Total, int Concurrency, int Samples, int Warmup)
+internal sealed record Args(string Database, string Source, int Uploads, int Total, int Concurrency, int Samples, int Warmup, int? PostgresPid)
 {
     public static Args Parse(string[] args)
     {
@@ -269,6 +274,51 @@ internal sealed record Args(string Database, string Source, int Uploads, int Tot
             Int("--total", 100_000),
             Int("--concurrency", 16),
             Int("--samples", 2000),
-            Int("--warmup", 1000));
+            Int("--warmup", 1000),
+            Get("--postgres-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
+    }
+}
+
+/// <summary>CPU time used so far by this process and by a PostgreSQL postmaster with its children (Linux /proc).</summary>
+internal readonly record struct CpuTime(TimeSpan Self, TimeSpan Postgres)
+{
+    public static CpuTime operator -(CpuTime a, CpuTime b) => new(a.Self - b.Self, a.Postgres - b.Postgres);
+
+    public static CpuTime Sample(int? postmaster)
+    {
+        using var self = Process.GetCurrentProcess();
+        return new(self.TotalProcessorTime, postmaster is { } pid ? PostgresTime(pid) : TimeSpan.Zero);
+    }
+
+    // utime + stime (fields 14 and 15 of /proc/PID/stat, in clock ticks of 1/100 s) of the postmaster and its children.
+    private static TimeSpan PostgresTime(int postmaster)
+    {
+        long ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            // The command name is in parentheses and may hold spaces: fields are counted after the last ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (pid == postmaster || int.Parse(fields[1], CultureInfo.InvariantCulture) == postmaster)
+            {
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 }

@@ -22,7 +22,7 @@ internal sealed record DatabaseConfig(bool IsPostgres, string ConnectionString)
 
         if (d.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || d.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
         {
-            return new(true, d);
+            return new(true, WithDefaults(new NpgsqlConnectionStringBuilder(d)));
         }
 
         return d.Contains('=', StringComparison.Ordinal)
@@ -66,6 +66,18 @@ internal sealed record DatabaseConfig(bool IsPostgres, string ConnectionString)
         {
             var kv = pair.Split('=', 2);
             b[Uri.UnescapeDataString(kv[0])] = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
+        }
+
+        return WithDefaults(b);
+    }
+
+    // Npgsql prepares statements a connection runs again and again (upload, listing and key queries), which spares
+    // PostgreSQL parsing and planning them on every request; an explicit Max Auto Prepare (0 turns it off) is kept.
+    private static string WithDefaults(NpgsqlConnectionStringBuilder b)
+    {
+        if (!b.ContainsKey("Max Auto Prepare"))
+        {
+            b.MaxAutoPrepare = 64;
         }
 
         return b.ToString();

@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -22,7 +24,7 @@ internal sealed record DatabaseConfig(bool IsPostgres, string ConnectionString)
 
         if (d.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || d.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
         {
-            return new(true, WithDefaults(new NpgsqlConnectionStringBuilder(d)));
+            return new(true, WithDefaults(new NpgsqlConnectionStringBuilder(d), Keys(d)));
         }
 
         return d.Contains('=', StringComparison.Ordinal)
@@ -68,14 +70,17 @@ internal sealed record DatabaseConfig(bool IsPostgres, string ConnectionString)
             b[Uri.UnescapeDataString(kv[0])] = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
         }
 
-        return WithDefaults(b);
+        return WithDefaults(b, Keys(b.ToString()));
     }
+
+    // The keys a connection string sets, as written (NpgsqlConnectionStringBuilder.ContainsKey answers for every known key).
+    private static ICollection Keys(string connectionString) => new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys;
 
     // Npgsql prepares statements a connection runs again and again (upload, listing and key queries), which spares
     // PostgreSQL parsing and planning them on every request; an explicit Max Auto Prepare (0 turns it off) is kept.
-    private static string WithDefaults(NpgsqlConnectionStringBuilder b)
+    private static string WithDefaults(NpgsqlConnectionStringBuilder b, ICollection keys)
     {
-        if (!b.ContainsKey("Max Auto Prepare"))
+        if (!keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
         {
             b.MaxAutoPrepare = 64;
         }

@@ -31,6 +31,9 @@ await app.StartAsync();
 var baseUrl = new Uri(app.Urls.First());
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2 }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
 
+// Uploads carry the signature only, as refstack-client sends them (no Authorization header to authenticate).
+using var uploader = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2 }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
+
 using var key = RSA.Create(2048);
 // Reads go as the foundation admin: results are private to their owner until shared, as in RefStack.
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await RegisterKeyAsync(http, key, Password));
@@ -45,14 +48,14 @@ var tag = Guid.NewGuid().ToString("N")[..6];
 var warm = Enumerable.Range(0, options.Warmup).Select(i => Body(pool, $"warm-{tag}-{i:x8}", i)).Select(b => (b.Cpid, b.Bytes, Signature: ResultSigner.Sign(b.Bytes, key))).ToList();
 if (warm.Count > 0)
 {
-    await UploadAllAsync(http, warm, publicKey, options.Concurrency, ids);
+    await UploadAllAsync(uploader, warm, publicKey, options.Concurrency, ids);
 }
 
 // Phase 1: ingestion, bodies built and signed beforehand so that only the registry's work is timed.
 var bodies = Enumerable.Range(0, options.Uploads).Select(i => Body(pool, $"bench-{tag}-{i:x8}", i)).ToList();
 var signed = bodies.Select(b => (b.Cpid, b.Bytes, Signature: ResultSigner.Sign(b.Bytes, key))).ToList();
 var cpuBefore = CpuTime.Sample(options.PostgresPid);
-var (wall, latencies) = await UploadAllAsync(http, signed, publicKey, options.Concurrency, ids);
+var (wall, latencies) = await UploadAllAsync(uploader, signed, publicKey, options.Concurrency, ids);
 var cpu = CpuTime.Sample(options.PostgresPid) - cpuBefore;
 Report("upload (signed, 300 tests)", latencies, $"{signed.Count / wall.TotalSeconds:0} uploads/s over {signed.Count} ({wall.TotalSeconds:0.0} s)");
 // CPU per upload is steadier than uploads/s when other work shares the cores: 2 cores / CPU per upload bounds the rate.
@@ -73,7 +76,7 @@ if (toSeed > 0)
             var b = Body(pool, $"seed-{tag}-{done + i:x8}", done + i);
             return (b.Cpid, b.Bytes, Signature: ResultSigner.Sign(b.Bytes, key));
         }).ToList();
-        await UploadAllAsync(http, chunk, publicKey, options.Concurrency, ids);
+        await UploadAllAsync(uploader, chunk, publicKey, options.Concurrency, ids);
         Console.Write($"\rseeded {done + n}/{toSeed} ({(done + n) / seedWatch.Elapsed.TotalSeconds:0}/s)   ");
     }
 

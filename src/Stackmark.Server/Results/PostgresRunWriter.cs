@@ -14,10 +14,21 @@ namespace Stackmark.Server.Results;
 /// </remarks>
 internal static class PostgresRunWriter
 {
+    // The product version link is RefStack's rule, as ResultsApi.ProductVersionForAsync applies it on SQLite: a signed
+    // upload ($6 the owner) is linked when exactly one product version has its cpid and the owner is a foundation admin
+    // or an admin of that product's vendor. Evaluated here, it costs no round trip of its own.
     private const string InsertRun = """
         INSERT INTO test_runs (id, created_at, cpid, duration_seconds, verification_status, owner_id, public_key_id,
             signed_key_fingerprint, shared, product_version_id, format, signature_version)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+            CASE WHEN $6::uuid IS NULL THEN NULL ELSE (
+                SELECT v.id FROM product_versions v JOIN products p ON p.id = v.product_id
+                WHERE v.cpid = $3
+                  AND (SELECT count(*) FROM (SELECT 1 FROM product_versions w WHERE w.cpid = $3 LIMIT 2) AS two) = 1
+                  AND (EXISTS (SELECT 1 FROM users u WHERE u.id = $6::uuid AND u.is_foundation_admin)
+                    OR EXISTS (SELECT 1 FROM vendor_admins a WHERE a.user_id = $6::uuid AND a.vendor_id = p.vendor_id)))
+            END,
+            $10, $11)
         """;
 
     private const string InsertResults = """
@@ -26,7 +37,10 @@ internal static class PostgresRunWriter
         FROM unnest($2::varchar[], $3::varchar[], $4::varchar[], $5::text[], $6::float8[]) AS r(name, idempotent_id, status, reason, duration_seconds)
         """;
 
-    /// <summary>Inserts everything or nothing; a nonce already used fails with a unique violation (23505).</summary>
+    /// <summary>
+    /// Inserts everything or nothing, linking the run's product version by its cpid (<see cref="TestRun.ProductVersionId"/>
+    /// is not read); a nonce already used fails with a unique violation (23505).
+    /// </summary>
     public static async Task InsertAsync(
         NpgsqlConnection connection, TestRun run, IReadOnlyList<TestRunResult> results, TestRunSubunit? subunit, UploadNonce? nonce, CancellationToken ct)
     {
@@ -38,7 +52,7 @@ internal static class PostgresRunWriter
 
         batch.BatchCommands.Add(Command(
             InsertRun, run.Id, run.CreatedAt, run.Cpid, run.DurationSeconds, run.VerificationStatus, run.OwnerId, run.PublicKeyId,
-            run.SignedKeyFingerprint, run.Shared, run.ProductVersionId, run.Format, run.SignatureVersion));
+            run.SignedKeyFingerprint, run.Shared, run.Format, run.SignatureVersion));
         foreach (var m in run.Meta)
         {
             batch.BatchCommands.Add(Command("INSERT INTO test_run_meta (run_id, key, value) VALUES ($1, $2, $3)", run.Id, m.Key, m.Value));

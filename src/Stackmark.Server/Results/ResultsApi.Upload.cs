@@ -83,7 +83,6 @@ internal static partial class ResultsApi
             SignedKeyFingerprint = signer?.Sha256Fingerprint,
             SignatureVersion = signed?.Version,
             Format = format,
-            ProductVersionId = signer is null ? null : await ProductVersionForAsync(cpid, signer.UserId, db, ct),
         };
         foreach (var (key, value) in meta ?? new Dictionary<string, string>())
         {
@@ -100,6 +99,7 @@ internal static partial class ResultsApi
             }
             else
             {
+                run.ProductVersionId = signer is null ? null : await ProductVersionForAsync(cpid, signer.UserId, db, ct);
                 foreach (var t in tests)
                 {
                     t.RunId = run.Id;
@@ -178,7 +178,7 @@ internal static partial class ResultsApi
     }
 
     // RefStack links a signed upload when exactly one product version has its cpid and the uploader is a foundation
-    // admin or an admin of that product's vendor.
+    // admin or an admin of that product's vendor (on PostgreSQL, PostgresRunWriter applies the same rule in SQL).
     private static async Task<Guid?> ProductVersionForAsync(string cpid, Guid userId, RegistryDbContext db, CancellationToken ct)
     {
         var versions = await db.ProductVersions.AsNoTracking().Where(v => v.Cpid == cpid).OrderBy(v => v.Id).Select(v => new { v.Id, v.Product!.VendorId }).Take(2).ToListAsync(ct);

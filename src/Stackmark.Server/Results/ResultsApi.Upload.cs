@@ -100,13 +100,13 @@ internal static partial class ResultsApi
             else
             {
                 run.ProductVersionId = signer is null ? null : await ProductVersionForAsync(cpid, signer.UserId, db, ct);
+                db.Runs.Add(run);
                 foreach (var t in tests)
                 {
                     t.RunId = run.Id;
-                    run.Results.Add(t);
+                    db.RunResults.Add(t);
                 }
 
-                db.Runs.Add(run);
                 if (stream is not null)
                 {
                     db.RunSubunits.Add(stream);

@@ -36,7 +36,10 @@ internal sealed record DatabaseConfig(bool IsPostgres, string ConnectionString)
     {
         if (IsPostgres)
         {
-            services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>(o => o.UseNpgsql(ConnectionString));
+            // One data source (one connection pool) for EF and for the upload path's batches (PostgresRunWriter), which
+            // need no DbContext and so skip its per-request service setup.
+            services.AddSingleton(_ => NpgsqlDataSource.Create(ConnectionString));
+            services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         }
         else
         {

@@ -95,7 +95,7 @@ internal static partial class ResultsApi
             if (db is PostgresRegistryDbContext)
             {
                 // One batch, one round trip, one implicit transaction (PostgresRunWriter); SQLite keeps EF's SaveChanges.
-                await InsertOnPostgresAsync(db, run, tests, stream, signed?.Nonce, ct);
+                await InsertOnPostgresAsync(http, run, tests, stream, signed?.Nonce, ct);
             }
             else
             {
@@ -138,19 +138,12 @@ internal static partial class ResultsApi
 
     // Test names are unique per run (the parsers de-duplicate them), so the primary key cannot refuse a test row here.
     private static async Task InsertOnPostgresAsync(
-        RegistryDbContext db, TestRun run, IEnumerable<TestRunResult> tests, TestRunSubunit? subunit, UploadNonce? nonce, CancellationToken ct)
+        HttpContext http, TestRun run, IEnumerable<TestRunResult> tests, TestRunSubunit? subunit, UploadNonce? nonce, CancellationToken ct)
     {
         var rows = tests.ToList();
         rows.ForEach(t => t.RunId = run.Id);
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await PostgresRunWriter.InsertAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), run, rows, subunit, nonce, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var connection = await http.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>().OpenConnectionAsync(ct);
+        await PostgresRunWriter.InsertAsync(connection, run, rows, subunit, nonce, ct);
     }
 
     // The parser checks shape; the databases add limits of their own, which must be a 400 and never a 500.

@@ -19,21 +19,31 @@ var guideline = await LoadGuidelineAsync(options.Source, "2020.06");
 var pool = TestPool(guideline, 300);
 Console.WriteLine($"registry bench: {options.Uploads} timed uploads, {options.Total} results in all, concurrency {options.Concurrency}, {pool.Count} tests per result ({guideline.Id} platform required + extras)");
 
-const string Password = "bench-admin-password";
-var app = RegistryHost.Build(new RegistryOptions
+// With --url the registry is another process (`stackmark serve`, as deployed; its admin password in
+// STACKMARK_ADMIN_PASSWORD) and this process is only the client; otherwise the registry runs in this process.
+var password = options.Url is null ? "bench-admin-password" : Environment.GetEnvironmentVariable("STACKMARK_ADMIN_PASSWORD") ?? "bench-admin-password";
+Microsoft.AspNetCore.Builder.WebApplication? app = null;
+if (options.Url is null)
 {
-    Urls = "http://127.0.0.1:0",
-    Database = options.Database,
-    GuidelineSource = options.Source,
-    BootstrapAdminPassword = Password,
-}, ["--Logging:LogLevel:Default=Warning"]);
-await app.StartAsync();
-var baseUrl = new Uri(app.Urls.First());
+    app = RegistryHost.Build(new RegistryOptions
+    {
+        Urls = "http://127.0.0.1:0",
+        Database = options.Database,
+        GuidelineSource = options.Source,
+        BootstrapAdminPassword = password,
+    }, ["--Logging:LogLevel:Default=Warning"]);
+    await app.StartAsync();
+}
+
+var baseUrl = new Uri(options.Url ?? app!.Urls.First());
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2 }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
+
+// Uploads carry the signature only, as refstack-client sends them (no Authorization header to authenticate).
+using var uploader = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency * 2 }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
 
 using var key = RSA.Create(2048);
 // Reads go as the foundation admin: results are private to their owner until shared, as in RefStack.
-http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await RegisterKeyAsync(http, key, Password));
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await RegisterKeyAsync(http, key, password));
 var publicKey = SshPublicKey.FromRsa(key).ToHeaderValue();
 
 var ids = new ConcurrentBag<(string Id, string Cpid)>();
@@ -45,14 +55,23 @@ var tag = Guid.NewGuid().ToString("N")[..6];
 var warm = Enumerable.Range(0, options.Warmup).Select(i => Body(pool, $"warm-{tag}-{i:x8}", i)).Select(b => (b.Cpid, b.Bytes, Signature: ResultSigner.Sign(b.Bytes, key))).ToList();
 if (warm.Count > 0)
 {
-    await UploadAllAsync(http, warm, publicKey, options.Concurrency, ids);
+    await UploadAllAsync(uploader, warm, publicKey, options.Concurrency, ids);
 }
 
 // Phase 1: ingestion, bodies built and signed beforehand so that only the registry's work is timed.
 var bodies = Enumerable.Range(0, options.Uploads).Select(i => Body(pool, $"bench-{tag}-{i:x8}", i)).ToList();
 var signed = bodies.Select(b => (b.Cpid, b.Bytes, Signature: ResultSigner.Sign(b.Bytes, key))).ToList();
-var (wall, latencies) = await UploadAllAsync(http, signed, publicKey, options.Concurrency, ids);
+var cpuBefore = CpuTime.Sample(options.PostgresPid, options.ServerPid);
+var (wall, latencies) = await UploadAllAsync(uploader, signed, publicKey, options.Concurrency, ids);
+var cpu = CpuTime.Sample(options.PostgresPid, options.ServerPid) - cpuBefore;
 Report("upload (signed, 300 tests)", latencies, $"{signed.Count / wall.TotalSeconds:0} uploads/s over {signed.Count} ({wall.TotalSeconds:0.0} s)");
+// CPU per upload is steadier than uploads/s when other work shares the cores: 2 cores / CPU per upload bounds the rate.
+var postgresCpu = options.PostgresPid is null ? "" : FormattableString.Invariant($", PostgreSQL {cpu.Postgres.TotalMilliseconds / signed.Count:0.000} ms");
+var selfCpu = options.Url is null
+    ? FormattableString.Invariant($"registry + client {cpu.Self.TotalMilliseconds / signed.Count:0.000} ms")
+    : FormattableString.Invariant($"client {cpu.Self.TotalMilliseconds / signed.Count:0.000} ms") +
+      (options.ServerPid is null ? "" : FormattableString.Invariant($", registry {cpu.Server.TotalMilliseconds / signed.Count:0.000} ms"));
+Console.WriteLine($"CPU per upload: {selfCpu}{postgresCpu}");
 
 // Phase 2: fill the store up to --total results (signed on the fly; not part of the goal, rate printed for the record).
 var toSeed = Math.Max(0, options.Total - existing - options.Warmup - options.Uploads);
@@ -68,7 +87,7 @@ if (toSeed > 0)
             var b = Body(pool, $"seed-{tag}-{done + i:x8}", done + i);
             return (b.Cpid, b.Bytes, Signature: ResultSigner.Sign(b.Bytes, key));
         }).ToList();
-        await UploadAllAsync(http, chunk, publicKey, options.Concurrency, ids);
+        await UploadAllAsync(uploader, chunk, publicKey, options.Concurrency, ids);
         Console.Write($"\rseeded {done + n}/{toSeed} ({(done + n) / seedWatch.Elapsed.TotalSeconds:0}/s)   ");
     }
 
@@ -103,7 +122,11 @@ Report($"GET list ?start_date&end_date&signed ({stored} results)", window);
 var deep = await TimeDeepPagesAsync(http, Math.Max(50, options.Samples / 20), 10);
 Report($"GET list, 10th page by cursor ({stored} results)", deep);
 
-await app.StopAsync();
+if (app is not null)
+{
+    await app.StopAsync();
+}
+
 return 0;
 
 static void Report(string what, List<double> ms, string? extra = null)
@@ -256,19 +279,76 @@ static (string Cpid, byte[] Bytes) Body(List<TestOutcome> pool, string cpid, int
 }
 
 /// <summary>Command-line settings.</summary>
-internal sealed record Args(string Database, string Source, int Uploads, int Total, int Concurrency, int Samples, int Warmup)
+internal sealed record Args(string? Database, string Source, int Uploads, int Total, int Concurrency, int Samples, int Warmup, int? PostgresPid, string? Url, int? ServerPid)
 {
     public static Args Parse(string[] args)
     {
         string? Get(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Int(string name, int fallback) => Get(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var url = Get("--url");
         return new Args(
-            Get("--database") ?? throw new ArgumentException("--database CONNECTION (PostgreSQL; see bench/registry-bench.sh) is required"),
+            Get("--database") ?? (url is not null ? null : throw new ArgumentException("--database CONNECTION (PostgreSQL; see bench/registry-bench.sh) or --url URL is required")),
             Get("--source") ?? throw new ArgumentException("--source DIR (the guideline files) is required"),
             Int("--uploads", 3000),
             Int("--total", 100_000),
             Int("--concurrency", 16),
             Int("--samples", 2000),
-            Int("--warmup", 1000));
+            Int("--warmup", 1000),
+            Get("--postgres-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            url,
+            Get("--server-pid") is { } server ? int.Parse(server, CultureInfo.InvariantCulture) : null);
+    }
+}
+
+/// <summary>
+/// CPU time used so far by this process, by a PostgreSQL postmaster with its children and by a registry in another
+/// process (Linux /proc).
+/// </summary>
+internal readonly record struct CpuTime(TimeSpan Self, TimeSpan Postgres, TimeSpan Server)
+{
+    public static CpuTime operator -(CpuTime a, CpuTime b) => new(a.Self - b.Self, a.Postgres - b.Postgres, a.Server - b.Server);
+
+    public static CpuTime Sample(int? postmaster, int? server)
+    {
+        using var self = Process.GetCurrentProcess();
+        return new(self.TotalProcessorTime, postmaster is { } pid ? PostgresTime(pid) : TimeSpan.Zero, server is { } s ? ProcessTime(s) : TimeSpan.Zero);
+    }
+
+    private static TimeSpan ProcessTime(int pid)
+    {
+        using var process = Process.GetProcessById(pid);
+        return process.TotalProcessorTime;
+    }
+
+    // utime + stime (fields 14 and 15 of /proc/PID/stat, in clock ticks of 1/100 s) of the postmaster and its children.
+    private static TimeSpan PostgresTime(int postmaster)
+    {
+        long ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            // The command name is in parentheses and may hold spaces: fields are counted after the last ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (pid == postmaster || int.Parse(fields[1], CultureInfo.InvariantCulture) == postmaster)
+            {
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 }

@@ -39,6 +39,7 @@ public static class RegistryHost
         services.AddSingleton(new GuidelineCatalog(GuidelineSources.Open(options.GuidelineSource), options.TimeProvider));
         DatabaseConfig.From(options.Database).Register(services);
         services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton<SigningKeyCache>();
         services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();

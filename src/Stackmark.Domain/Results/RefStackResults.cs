@@ -19,7 +19,134 @@ public sealed record RefStackResults(string Cpid, long DurationSeconds, IReadOnl
     /// Parses and validates a results document, checking every entry (RefStack checked only the first).
     /// </summary>
     /// <returns>The document, or an error naming the file, JSON path and line.</returns>
-    public static ParseResult<RefStackResults> Parse(ReadOnlySpan<byte> utf8, string fileName)
+    public static ParseResult<RefStackResults> Parse(ReadOnlySpan<byte> utf8, string fileName) =>
+        ReadValid(utf8) is { } valid ? ParseResult<RefStackResults>.Ok(valid) : ParseWithLocations(utf8, fileName);
+
+    /// <summary>
+    /// The document when it is valid, read straight from the bytes (no tree, paths or line map: a registry reads
+    /// hundreds of uploads a second); null for anything else, duplicate keys included, which
+    /// <see cref="ParseWithLocations"/> then reports or decides.
+    /// </summary>
+    internal static RefStackResults? ReadValid(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Disallow });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            string? cpid = null;
+            long? duration = null;
+            List<TestOutcome>? passed = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("cpid"u8) && cpid is null)
+                {
+                    if (!reader.Read() || reader.TokenType != JsonTokenType.String || reader.GetString() is not { } raw || string.IsNullOrWhiteSpace(raw)
+                        || (cpid = raw.Trim()).Length > MaxCpidLength)
+                    {
+                        return null;
+                    }
+                }
+                else if (reader.ValueTextEquals("duration_seconds"u8) && duration is null)
+                {
+                    if (!reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var seconds) || seconds < 0)
+                    {
+                        return null;
+                    }
+
+                    duration = seconds;
+                }
+                else if (reader.ValueTextEquals("results"u8) && passed is null)
+                {
+                    if ((passed = ReadValidResults(ref reader)) is null)
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() && cpid is not null && duration is { } d && passed is not null
+                ? new RefStackResults(cpid, d, passed)
+                : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Malformed JSON or a string that is not UTF-8: the located parse says where.
+            return null;
+        }
+    }
+
+    // The "results" array, valid and de-duplicated as ParseWithLocations does it, or null.
+    private static List<TestOutcome>? ReadValidResults(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
+            return null;
+        }
+
+        var passed = new List<TestOutcome>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            string? name = null;
+            IdempotentId? id = null;
+            var hasUuid = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("name"u8) && name is null)
+                {
+                    if (!reader.Read() || reader.TokenType != JsonTokenType.String || (name = reader.GetString()) is null || string.IsNullOrWhiteSpace(name))
+                    {
+                        return null;
+                    }
+                }
+                else if (reader.ValueTextEquals("uuid"u8) && !hasUuid)
+                {
+                    hasUuid = true;
+                    if (!reader.Read())
+                    {
+                        return null;
+                    }
+
+                    if (reader.TokenType == JsonTokenType.String && IdempotentId.TryParse(reader.GetString(), out var parsed))
+                    {
+                        id = parsed;
+                    }
+                    else if (reader.TokenType != JsonTokenType.Null)
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || name is null)
+            {
+                return null;
+            }
+
+            var (testName, attrId) = TestName.FromTempestId(name.Trim());
+            if (names.Add(testName.Value))
+            {
+                passed.Add(new TestOutcome(testName, id ?? attrId, TestStatus.Passed));
+            }
+        }
+
+        return reader.TokenType == JsonTokenType.EndArray && passed.Count > 0 ? passed : null;
+    }
+
+    /// <summary>The parse that builds a tree with paths and lines, so that an error can say where it is.</summary>
+    internal static ParseResult<RefStackResults> ParseWithLocations(ReadOnlySpan<byte> utf8, string fileName)
     {
         var lines = new LineMap(utf8);
         JNode root;

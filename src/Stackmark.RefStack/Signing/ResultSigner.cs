@@ -55,6 +55,24 @@ public static class ResultSigner
             return parsed;
         }
 
+        using var rsa = key.ToRsa();
+        return Verify(body, hexSignature, key, rsa);
+    }
+
+    /// <summary>
+    /// <see cref="Verify(ReadOnlySpan{byte}, string, string)"/> for a key already parsed from its <c>X-Public-Key</c>
+    /// line, with an <see cref="RSA"/> object holding it (which a server may keep between uploads: importing a key
+    /// costs more than verifying with it).
+    /// </summary>
+    /// <param name="body">The request body exactly as received.</param>
+    /// <param name="hexSignature">The <c>X-Signature</c> value: hex, either case.</param>
+    /// <param name="key">The parsed <c>X-Public-Key</c>.</param>
+    /// <param name="rsa">The public key of <paramref name="key"/> (<see cref="SshPublicKey.ToRsa"/>); not used concurrently elsewhere.</param>
+    public static Attempt<SshPublicKey> Verify(ReadOnlySpan<byte> body, string hexSignature, SshPublicKey key, RSA rsa)
+    {
+        ArgumentNullException.ThrowIfNull(hexSignature);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(rsa);
         if (key.KeySizeBits < SshPublicKey.MinimumRsaBits)
         {
             return Attempt<SshPublicKey>.Fail($"the key has {key.KeySizeBits} bits; at least {SshPublicKey.MinimumRsaBits} are required");
@@ -75,7 +93,6 @@ public static class ResultSigner
             return Attempt<SshPublicKey>.Fail($"malformed signature: {signature.Length} bytes for a {key.KeySizeBits}-bit key");
         }
 
-        using var rsa = key.ToRsa();
         return rsa.VerifyData(body, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             ? Attempt<SshPublicKey>.Ok(key)
             : Attempt<SshPublicKey>.Fail("signature verification failed: the body was not signed by this key");

@@ -65,7 +65,8 @@ internal static class UploadAuthentication
             nonce = new UploadNonce { Nonce = nonceText, ExpiresAt = (timestamp + UploadSignatureV2.MaxClockSkew).UtcDateTime.AddSeconds(1) };
         }
 
-        var verified = ResultSigner.Verify(signed, signature, publicKey);
+        var keys = http.RequestServices.GetRequiredService<SigningKeyCache>();
+        var verified = keys.Verify(signed, signature, publicKey);
         if (verified.Value is not { } key)
         {
             return (null, ApiError.BadRequest("Signature verification failed", verified.Error));
@@ -79,9 +80,7 @@ internal static class UploadAuthentication
         }
 
         // RefStack's index is md5(blob); the full blob is compared so a collision cannot borrow another's account.
-        var md5 = key.RefStackLookupKey;
-        var blob = Convert.ToBase64String(key.Blob.Span);
-        var signer = await db.PublicKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Md5 == md5 && k.Blob == blob, ct);
+        var signer = await keys.FindRegisteredAsync(key, db, ct);
         if (signer is null)
         {
             return (null, ApiError.Unauthorized("User with specified key not found"));

@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -22,7 +24,7 @@ internal sealed record DatabaseConfig(bool IsPostgres, string ConnectionString)
 
         if (d.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || d.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
         {
-            return new(true, d);
+            return new(true, WithDefaults(new NpgsqlConnectionStringBuilder(d), Keys(d)));
         }
 
         return d.Contains('=', StringComparison.Ordinal)
@@ -34,7 +36,10 @@ internal sealed record DatabaseConfig(bool IsPostgres, string ConnectionString)
     {
         if (IsPostgres)
         {
-            services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>(o => o.UseNpgsql(ConnectionString));
+            // One data source (one connection pool) for EF and for the upload path's batches (PostgresRunWriter), which
+            // need no DbContext and so skip its per-request service setup.
+            services.AddSingleton(_ => NpgsqlDataSource.Create(ConnectionString));
+            services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         }
         else
         {
@@ -66,6 +71,21 @@ internal sealed record DatabaseConfig(bool IsPostgres, string ConnectionString)
         {
             var kv = pair.Split('=', 2);
             b[Uri.UnescapeDataString(kv[0])] = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
+        }
+
+        return WithDefaults(b, Keys(b.ToString()));
+    }
+
+    // The keys a connection string sets, as written (NpgsqlConnectionStringBuilder.ContainsKey answers for every known key).
+    private static ICollection Keys(string connectionString) => new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys;
+
+    // Npgsql prepares statements a connection runs again and again (upload, listing and key queries), which spares
+    // PostgreSQL parsing and planning them on every request; an explicit Max Auto Prepare (0 turns it off) is kept.
+    private static string WithDefaults(NpgsqlConnectionStringBuilder b, ICollection keys)
+    {
+        if (!keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            b.MaxAutoPrepare = 64;
         }
 
         return b.ToString();

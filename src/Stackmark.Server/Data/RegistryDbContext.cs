@@ -60,7 +60,6 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
             e.HasOne<RegistryUser>().WithMany().HasForeignKey(x => x.VerifiedById).OnDelete(DeleteBehavior.SetNull);
             e.HasOne(x => x.ProductVersion).WithMany().HasForeignKey(x => x.ProductVersionId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(x => x.Meta).WithOne().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(x => x.Results).WithOne().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<TestRunMeta>(e =>
         {

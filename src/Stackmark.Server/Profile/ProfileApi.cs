@@ -115,7 +115,7 @@ internal static class ProfileApi
         return TypedResults.Created($"/v1/profile/pubkeys/{entity.Id}", entity.Id.ToString());
     }
 
-    private static async Task<Results<NoContent, JsonHttpResult<ApiError>>> DeleteKey(string id, HttpContext http, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<NoContent, JsonHttpResult<ApiError>>> DeleteKey(string id, HttpContext http, RegistryDbContext db, SigningKeyCache keys, CancellationToken ct)
     {
         if (Caller.From(http.User) is not { } caller)
         {
@@ -125,6 +125,12 @@ internal static class ProfileApi
         var deleted = Guid.TryParse(id, out var keyId)
             ? await db.PublicKeys.Where(k => k.Id == keyId && k.UserId == caller.UserId).ExecuteDeleteAsync(ct)
             : 0;
+        if (deleted > 0)
+        {
+            // Uploads signed by the deleted key are refused from now on, not when a cached row expires.
+            keys.Invalidate();
+        }
+
         return deleted == 0 ? ApiError.NotFound("Public key not found") : TypedResults.NoContent();
     }
 }

@@ -83,56 +83,44 @@ internal static partial class ResultsApi
             SignedKeyFingerprint = signer?.Sha256Fingerprint,
             SignatureVersion = signed?.Version,
             Format = format,
-            ProductVersionId = signer is null ? null : await ProductVersionForAsync(cpid, signer.UserId, db, ct),
         };
-        // PostgreSQL takes the test rows by binary COPY (a 300-test upload is one statement instead of 300 tracked
-        // inserts: the difference between ~75 and the goal of 500 uploads/s); SQLite keeps EF's batched inserts.
-        var bulk = db is PostgresRegistryDbContext;
-        var rows = new List<TestRunResult>();
-        foreach (var t in tests)
-        {
-            t.RunId = run.Id;
-            if (bulk)
-            {
-                rows.Add(t);
-            }
-            else
-            {
-                run.Results.Add(t);
-            }
-        }
-
         foreach (var (key, value) in meta ?? new Dictionary<string, string>())
         {
             run.Meta.Add(new TestRunMeta { RunId = run.Id, Key = key, Value = value });
         }
 
-        db.Runs.Add(run);
-        if (subunit is not null)
-        {
-            db.RunSubunits.Add(new TestRunSubunit { RunId = run.Id, Content = subunit });
-        }
-
-        if (signed?.Nonce is { } nonce)
-        {
-            db.UploadNonces.Add(nonce);
-        }
-
+        var stream = subunit is null ? null : new TestRunSubunit { RunId = run.Id, Content = subunit };
         try
         {
-            if (bulk)
+            if (db is PostgresRegistryDbContext)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await db.SaveChangesAsync(ct);
-                await CopyResultsAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), rows, ct);
-                await transaction.CommitAsync(ct);
+                // One batch, one round trip, one implicit transaction (PostgresRunWriter); SQLite keeps EF's SaveChanges.
+                await InsertOnPostgresAsync(http, run, tests, stream, signed?.Nonce, ct);
             }
             else
             {
+                run.ProductVersionId = signer is null ? null : await ProductVersionForAsync(cpid, signer.UserId, db, ct);
+                db.Runs.Add(run);
+                foreach (var t in tests)
+                {
+                    t.RunId = run.Id;
+                    db.RunResults.Add(t);
+                }
+
+                if (stream is not null)
+                {
+                    db.RunSubunits.Add(stream);
+                }
+
+                if (signed?.Nonce is { } nonce)
+                {
+                    db.UploadNonces.Add(nonce);
+                }
+
                 await db.SaveChangesAsync(ct);
             }
         }
-        catch (DbUpdateException) when (signed?.Nonce is not null)
+        catch (Exception e) when (signed?.Nonce is not null && e is DbUpdateException or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             // Two copies of one signed upload raced: the nonce's primary key let one through.
             db.ChangeTracker.Clear();
@@ -148,42 +136,14 @@ internal static partial class ResultsApi
         return TypedResults.Created(url, new UploadResponse(run.Id.ToString(), url));
     }
 
-    // Test names are unique per run (the parsers de-duplicate them), so the primary key cannot refuse a row here.
-    private static async Task CopyResultsAsync(Npgsql.NpgsqlConnection connection, List<TestRunResult> rows, CancellationToken ct)
+    // Test names are unique per run (the parsers de-duplicate them), so the primary key cannot refuse a test row here.
+    private static async Task InsertOnPostgresAsync(
+        HttpContext http, TestRun run, IEnumerable<TestRunResult> tests, TestRunSubunit? subunit, UploadNonce? nonce, CancellationToken ct)
     {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY test_run_results (run_id, name, idempotent_id, status, reason, duration_seconds) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var r in rows)
-        {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(r.RunId, NpgsqlTypes.NpgsqlDbType.Uuid, ct);
-            await copy.WriteAsync(r.Name, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-            await WriteNullableAsync(copy, r.IdempotentId, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(r.Status, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-            await WriteNullableAsync(copy, r.Reason, NpgsqlTypes.NpgsqlDbType.Text, ct);
-            if (r.DurationSeconds is { } d)
-            {
-                await copy.WriteAsync(d, NpgsqlTypes.NpgsqlDbType.Double, ct);
-            }
-            else
-            {
-                await copy.WriteNullAsync(ct);
-            }
-        }
-
-        await copy.CompleteAsync(ct);
-    }
-
-    private static async Task WriteNullableAsync(Npgsql.NpgsqlBinaryImporter copy, string? value, NpgsqlTypes.NpgsqlDbType type, CancellationToken ct)
-    {
-        if (value is null)
-        {
-            await copy.WriteNullAsync(ct);
-        }
-        else
-        {
-            await copy.WriteAsync(value, type, ct);
-        }
+        var rows = tests.ToList();
+        rows.ForEach(t => t.RunId = run.Id);
+        await using var connection = await http.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>().OpenConnectionAsync(ct);
+        await PostgresRunWriter.InsertAsync(connection, run, rows, subunit, nonce, ct);
     }
 
     // The parser checks shape; the databases add limits of their own, which must be a 400 and never a 500.
@@ -211,7 +171,7 @@ internal static partial class ResultsApi
     }
 
     // RefStack links a signed upload when exactly one product version has its cpid and the uploader is a foundation
-    // admin or an admin of that product's vendor.
+    // admin or an admin of that product's vendor (on PostgreSQL, PostgresRunWriter applies the same rule in SQL).
     private static async Task<Guid?> ProductVersionForAsync(string cpid, Guid userId, RegistryDbContext db, CancellationToken ct)
     {
         var versions = await db.ProductVersions.AsNoTracking().Where(v => v.Cpid == cpid).OrderBy(v => v.Id).Select(v => new { v.Id, v.Product!.VendorId }).Take(2).ToListAsync(ct);

@@ -150,7 +150,11 @@ internal static partial class ResultsApi
             return ApiError.Forbidden("A verified result cannot be deleted");
         }
 
+        // Test rows have no foreign key to cascade from (TestRunResult): they go in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.RunResults.Where(r => r.RunId == run.Id).ExecuteDeleteAsync(ct);
         await db.Runs.Where(r => r.Id == run.Id).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Stackmark.Server.Tests.Support;
 
@@ -100,6 +101,24 @@ public abstract class ProductsApiTests<TFixture>(TFixture registry) : IClassFixt
         var theirs = await s.NewResultAsync(s.KeyB, Some.Results(cpid));
         var notLinked = await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/results/{theirs}", s.AdminB);
         Assert.Equal(JsonValueKind.Null, notLinked.Body.GetProperty("product_version").ValueKind);
+
+        // A foundation admin's upload is linked too.
+        using var foundationKey = RSA.Create(2048);
+        using (var registered = await registry.RegisterKeyAsync(await registry.AdminTokenAsync(), foundationKey))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+
+        var foundations = await s.NewResultAsync(foundationKey, Some.Results(cpid));
+        var byFoundation = await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/results/{foundations}", await registry.AdminTokenAsync());
+        Assert.Equal(va, byFoundation.Body.GetProperty("product_version").GetProperty("id").GetString());
+
+        // Once two versions have the cpid, neither is linked.
+        var (pa2, _) = await s.NewProductAsync(s.VendorA);
+        await s.NewVersionAsync(pa2, cpid);
+        var ambiguous = await s.NewResultAsync(s.KeyA, Some.Results(cpid));
+        var unlinked = await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/results/{ambiguous}", s.AdminA);
+        Assert.Equal(JsonValueKind.Null, unlinked.Body.GetProperty("product_version").ValueKind);
     }
 }
 

@@ -51,6 +51,37 @@ public abstract class PublicKeyTests<TFixture>(TFixture registry) : IClassFixtur
     }
 
     [SkippableFact]
+    public async Task A_key_that_signed_before_is_refused_once_deleted_and_works_again_once_registered_again()
+    {
+        // The registry keeps the key rows it found for uploads; a delete must not leave one behind.
+        registry.RequireServer();
+        var (_, token, key) = await registry.NewSignerAsync();
+        using (key)
+        {
+            Assert.Equal(201, (await registry.UploadAsync(Some.Results(), key)).StatusCode);
+            Assert.Equal(201, (await registry.UploadAsync(Some.Results(), key)).StatusCode);
+            using (var list = await registry.SendAsync(HttpMethod.Get, "/v1/profile/pubkeys", token))
+            {
+                var id = (await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single().GetProperty("id").GetString();
+                using var deleted = await registry.SendAsync(HttpMethod.Delete, $"/v1/profile/pubkeys/{id}", token);
+                Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+            }
+
+            var refused = await registry.UploadAsync(Some.Results(), key);
+            Assert.Equal(401, refused.StatusCode);
+            Assert.Contains("User with specified key not found", refused.Error, StringComparison.Ordinal);
+
+            using (var again = await registry.RegisterKeyAsync(token, key))
+            {
+                Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+            }
+
+            var accepted = await registry.UploadAsync(Some.Results(), key);
+            Assert.Equal(201, accepted.StatusCode);
+        }
+    }
+
+    [SkippableFact]
     public async Task Bad_self_signature_small_key_and_anonymous_callers_are_refused()
     {
         registry.RequireServer();

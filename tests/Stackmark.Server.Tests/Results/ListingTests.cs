@@ -122,7 +122,9 @@ public abstract class ListingTests<TFixture>(TFixture registry) : IClassFixture<
     {
         registry.RequireServer();
         var (_, token, key) = await registry.NewSignerAsync();
-        var upload = await registry.UploadAsync(Some.Results(), key);
+        var upload = await registry.UploadAsync(Some.Results(tests: 5), key);
+        var runId = Guid.Parse(upload.TestId!);
+        Assert.Equal(5, await registry.StoredTestRowsAsync(runId));
         var (_, other) = await registry.NewUserAsync();
 
         using (var anonymous = await registry.SendAsync(HttpMethod.Delete, $"/v1/results/{upload.TestId}"))
@@ -142,6 +144,9 @@ public abstract class ListingTests<TFixture>(TFixture registry) : IClassFixture<
 
         using var gone = await registry.SendAsync(HttpMethod.Get, $"/v1/results/{upload.TestId}", token);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+
+        // Test rows have no foreign key to cascade from: the delete removes them itself.
+        Assert.Equal(0, await registry.StoredTestRowsAsync(runId));
     }
 
     [SkippableFact]
@@ -149,7 +154,9 @@ public abstract class ListingTests<TFixture>(TFixture registry) : IClassFixture<
     {
         registry.RequireServer();
         var (_, token, key) = await registry.NewSignerAsync();
-        var upload = await registry.UploadAsync(Some.Results(), key);
+        var upload = await registry.UploadAsync(Some.Results(tests: 5), key);
+        var runId = Guid.Parse(upload.TestId!);
+        Assert.Equal(5, await registry.StoredTestRowsAsync(runId));
         var (_, other) = await registry.NewUserAsync();
         using (var foreign = await registry.SendAsync(HttpMethod.Post, $"/v1/results/{upload.TestId}/meta/guideline", other, new StringContent("2020.06.json")))
         {

@@ -5,6 +5,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Stackmark.RefStack;
 
 namespace Stackmark.Server.Tests.Support;
@@ -136,6 +138,14 @@ public abstract class RegistryFixture : IAsyncLifetime
         }
 
         return await Http.SendAsync(request);
+    }
+
+    /// <summary>How many test rows the database holds for a run, read past the API (rows without a run are unreachable there).</summary>
+    public async Task<int> StoredTestRowsAsync(Guid runId)
+    {
+        using var scope = _app!.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Stackmark.Server.Data.RegistryDbContext>();
+        return await db.RunResults.CountAsync(r => r.RunId == runId);
     }
 
     /// <summary>Uploads <paramref name="results"/> through the real client, signed with <paramref name="key"/>.</summary>

@@ -1008,15 +1008,6 @@ namespace Stackmark.Server.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Stackmark.Server.Data.TestRunResult", b =>
-                {
-                    b.HasOne("Stackmark.Server.Data.TestRun", null)
-                        .WithMany("Results")
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Stackmark.Server.Data.TestRunSubunit", b =>
                 {
                     b.HasOne("Stackmark.Server.Data.TestRun", null)
@@ -1096,8 +1087,6 @@ namespace Stackmark.Server.Data.Migrations.Postgres
             modelBuilder.Entity("Stackmark.Server.Data.TestRun", b =>
                 {
                     b.Navigation("Meta");
-
-                    b.Navigation("Results");
                 });
 #pragma warning restore 612, 618
         }

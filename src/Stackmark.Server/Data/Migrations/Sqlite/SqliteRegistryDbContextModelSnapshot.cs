@@ -1002,15 +1002,6 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Stackmark.Server.Data.TestRunResult", b =>
-                {
-                    b.HasOne("Stackmark.Server.Data.TestRun", null)
-                        .WithMany("Results")
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Stackmark.Server.Data.TestRunSubunit", b =>
                 {
                     b.HasOne("Stackmark.Server.Data.TestRun", null)
@@ -1090,8 +1081,6 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Stackmark.Server.Data.TestRun", b =>
                 {
                     b.Navigation("Meta");
-
-                    b.Navigation("Results");
                 });
 #pragma warning restore 612, 618
         }

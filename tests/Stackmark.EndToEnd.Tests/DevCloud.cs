@@ -10,13 +10,8 @@ internal static class DevCloud
     /// <summary>Skips when the cloud is not up, but fails instead when STACKMARK_REQUIRE_DEVCLOUD=1 (CI).</summary>
     public static void Require()
     {
-        var up = IsUp();
-        if (Environment.GetEnvironmentVariable("STACKMARK_REQUIRE_DEVCLOUD") == "1")
-        {
-            Assert.True(up, "the devcloud is not answering on 127.0.0.1:5000 (deploy/devcloud/start.sh)");
-        }
-
-        Skip.IfNot(up, "the devcloud is not running (deploy/devcloud/start.sh)");
+        Need(IsUp(), "STACKMARK_REQUIRE_DEVCLOUD",
+            "the devcloud is not answering on 127.0.0.1:5000 (deploy/devcloud/start.sh)", "the devcloud is not running (deploy/devcloud/start.sh)");
         Skip.IfNot(File.Exists("/usr/bin/tempest"), "python3-tempest is not installed");
     }
 
@@ -24,13 +19,8 @@ internal static class DevCloud
     public static void RequireCompute()
     {
         Require();
-        var up = IsUp("http://127.0.0.1:8774/");
-        if (Environment.GetEnvironmentVariable("STACKMARK_REQUIRE_COMPUTE") == "1")
-        {
-            Assert.True(up, "the devcloud's compute profile is not answering on 127.0.0.1:8774 (deploy/devcloud/start.sh --profile compute)");
-        }
-
-        Skip.IfNot(up, "the devcloud's compute profile is not running");
+        Need(IsUp("http://127.0.0.1:8774/"), "STACKMARK_REQUIRE_COMPUTE",
+            "the devcloud's compute profile is not answering on 127.0.0.1:8774 (deploy/devcloud/start.sh --profile compute)", "the devcloud's compute profile is not running");
     }
 
     /// <summary>
@@ -41,13 +31,23 @@ internal static class DevCloud
     public static void RequireStorageOnly()
     {
         Require();
-        var compute = IsUp("http://127.0.0.1:8774/");
-        if (Environment.GetEnvironmentVariable("STACKMARK_REQUIRE_DEVCLOUD") == "1")
+        Need(!IsUp("http://127.0.0.1:8774/"), "STACKMARK_REQUIRE_DEVCLOUD",
+            "this test needs the devcloud's storage profile, but Nova answers on 127.0.0.1:8774: the cloud runs the compute profile (a state dir grown to compute starts whole; scripts/test.sh wipes its own state dir for this)",
+            "the devcloud runs the compute profile; this test needs a cloud without compute");
+    }
+
+    /// <summary>
+    /// A test's precondition: when <paramref name="requiredBy"/> is set to 1 (CI), an unmet one fails the test with
+    /// <paramref name="failure"/>; otherwise it skips the test with <paramref name="skip"/>.
+    /// </summary>
+    public static void Need(bool met, string requiredBy, string failure, string skip)
+    {
+        if (Environment.GetEnvironmentVariable(requiredBy) == "1")
         {
-            Assert.False(compute, "this test needs the devcloud's storage profile, but Nova answers on 127.0.0.1:8774: the cloud runs the compute profile (a state dir grown to compute starts whole; scripts/test.sh wipes its own state dir for this)");
+            Assert.True(met, failure);
         }
 
-        Skip.If(compute, "the devcloud runs the compute profile; this test needs a cloud without compute");
+        Skip.IfNot(met, skip);
     }
 
     private static bool IsUp(string url = "http://127.0.0.1:5000/v3")

@@ -136,12 +136,8 @@ public sealed class RealGuestTests(RealGuestTests.ValidationOnRun on) : IClassFi
     private static void RequireRealGuestCloud()
     {
         var why = WhyNotUp();
-        if (Environment.GetEnvironmentVariable("STACKMARK_REQUIRE_REALGUEST") == "1")
-        {
-            Assert.True(why is null, $"the devcloud with real guests is not up: {why} (deploy/devcloud/start.sh --profile compute --virt qemu)");
-        }
-
-        Skip.If(why is not null, $"the devcloud with real guests is not up: {why}");
+        DevCloud.Need(why is null, "STACKMARK_REQUIRE_REALGUEST",
+            $"the devcloud with real guests is not up: {why} (deploy/devcloud/start.sh --profile compute --virt qemu)", $"the devcloud with real guests is not up: {why}");
     }
 
     private static string? WhyNotUp()

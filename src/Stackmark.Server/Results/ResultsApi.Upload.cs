@@ -140,10 +140,9 @@ internal static partial class ResultsApi
     private static async Task InsertOnPostgresAsync(
         HttpContext http, TestRun run, IEnumerable<TestRunResult> tests, TestRunSubunit? subunit, UploadNonce? nonce, CancellationToken ct)
     {
-        var rows = tests.ToList();
-        rows.ForEach(t => t.RunId = run.Id);
+        // The writer keys every test row by run.Id itself.
         await using var connection = await http.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>().OpenConnectionAsync(ct);
-        await PostgresRunWriter.InsertAsync(connection, run, rows, subunit, nonce, ct);
+        await PostgresRunWriter.InsertAsync(connection, run, tests.ToList(), subunit, nonce, ct);
     }
 
     // The parser checks shape; the databases add limits of their own, which must be a 400 and never a 500.

@@ -29,6 +29,18 @@ public enum NonPassCategory
 
     /// <summary>Skipped for another reason.</summary>
     Skipped,
+
+    /// <summary>
+    /// The run's accounts could not serve the test: too few pre-provisioned accounts, or none with a role the test
+    /// demands. The runner's set-up, never the cloud's failure.
+    /// </summary>
+    Accounts,
+
+    /// <summary>A precondition of the test was not met before the run (e.g. an account that should be empty was not).</summary>
+    Precondition,
+
+    /// <summary>The run was stopped (a signal, a timeout of the job) before the test finished.</summary>
+    Interrupted,
 }
 
 /// <summary>A non-pass with its category and a one-line reason.</summary>
@@ -47,6 +59,9 @@ public sealed partial record NonPass(NonPassCategory Category, string Reason)
         NonPassCategory.NotInTempest => "not-in-tempest",
         NonPassCategory.Failure => "failure",
         NonPassCategory.Skipped => "skipped",
+        NonPassCategory.Accounts => "accounts",
+        NonPassCategory.Precondition => "precondition",
+        NonPassCategory.Interrupted => "interrupted",
         _ => "none",
     };
 

@@ -64,6 +64,8 @@ PACKAGES=(
   python3-tempest python3-stestr python3-subunit subunit
   # used by the scripts themselves
   sqlite3 util-linux procps
+  # start.sh --tls: the HTTPS front and the CA (lib/tls.sh)
+  haproxy openssl
 )
 # profile compute: about 100 more packages (erlang, mariadb, nova/neutron/cinder libraries)
 COMPUTE_PACKAGES=(

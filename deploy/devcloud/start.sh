@@ -15,13 +15,19 @@
 #   namespace stackmark-cloud (deploy/devcloud/exec runs commands there).
 #
 # Usage (as root):
-#   deploy/devcloud/start.sh [--profile storage|compute] [--virt fake|qemu] [--state DIR]
+#   deploy/devcloud/start.sh [--profile storage|compute] [--virt fake|qemu] [--tls|--no-tls] [--regions 1|2] [--state DIR]
 #     --profile  what to run (default storage). compute includes storage: a
 #                storage state dir grows into a compute one, and a compute state
 #                dir started with --profile storage runs as compute
 #     --virt     compute only: fake (the default) or qemu. A state dir keeps the
 #                virt it was made with (changing it takes stop.sh --wipe); qemu
 #                starts from an empty state dir
+#     --tls      every public endpoint over HTTPS (haproxy on port+10000 of each
+#                service, a CA of the cloud's own in $STATE/etc/tls/ca.pem, named as
+#                cacert in clouds.yaml); --no-tls: plain HTTP again. Without
+#                either, as the state dir had it (default off)
+#     --regions  2: a second region, RegionTwo, with its own Swift proxy and Glance
+#                (lib/region-two.sh); 1 removes it. Default: as the state dir had it (1)
 #     --state    where config, databases, data, logs and pids go
 #                (default $STACKMARK_DEVCLOUD_STATE or /var/lib/stackmark-devcloud)
 #
@@ -34,7 +40,10 @@
 #   devcloud        user demo, project demo, role member
 #   devcloud-admin  user admin, project admin, role admin
 #   devcloud-alt    user alt_demo, project alt_demo, role member
-# so that `openstack --os-cloud devcloud ...` works.
+# so that `openstack --os-cloud devcloud ...` works (with --regions 2 also the
+# same three with -r2, in RegionTwo), and $STATE/accounts.yaml: the member accounts
+# a vendor certifies with (Tempest's format; no admin role anywhere; one account
+# with ResellerAdmin).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -43,6 +52,8 @@ usage() { sed -n '/^# Usage/,/^#$/p' "$0" | sed 's/^# \{0,1\}//'; }
 ARGS=("$@")   # for the qemu case, which runs this script again inside the namespace
 PROFILE=storage
 VIRT_ARG=
+TLS_ARG=
+REGIONS_ARG=
 STATE_ARG=${STACKMARK_DEVCLOUD_STATE:-$DEFAULT_STATE}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -50,6 +61,10 @@ while [ $# -gt 0 ]; do
     --profile=*) PROFILE=${1#*=}; shift ;;
     --virt) [ $# -ge 2 ] || die "--virt needs a value"; VIRT_ARG=$2; shift 2 ;;
     --virt=*) VIRT_ARG=${1#*=}; shift ;;
+    --tls) TLS_ARG=on; shift ;;
+    --no-tls) TLS_ARG=off; shift ;;
+    --regions) [ $# -ge 2 ] || die "--regions needs a value"; REGIONS_ARG=$2; shift 2 ;;
+    --regions=*) REGIONS_ARG=${1#*=}; shift ;;
     --state) [ $# -ge 2 ] || die "--state needs a value"; STATE_ARG=$2; shift 2 ;;
     --state=*) STATE_ARG=${1#*=}; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -63,6 +78,10 @@ esac
 case "$VIRT_ARG" in
   ''|fake|qemu) ;;
   *) die "--virt $VIRT_ARG: unknown (fake or qemu)" ;;
+esac
+case "$REGIONS_ARG" in
+  ''|1|2) ;;
+  *) die "--regions $REGIONS_ARG: 1 or 2" ;;
 esac
 [ "$(id -u)" = 0 ] || die "must run as root"
 
@@ -100,6 +119,12 @@ if [ "$VIRT" = qemu ] && [ "$STATE_VIRT" != qemu ] && [ -e "$DATA/keystone.ready
   die "--virt qemu starts from an empty state dir, and $STATE has a cloud; stop.sh --wipe (or another --state) first"
 fi
 echo "$PROFILE" > "$STATE/profile"
+# TLS and the second region stay as the state dir had them unless said otherwise.
+TLS=${TLS_ARG:-$(cat "$STATE/tls" 2>/dev/null || echo off)}
+REGIONS=${REGIONS_ARG:-$(cat "$STATE/regions" 2>/dev/null || echo 1)}
+echo "$TLS" > "$STATE/tls"
+echo "$REGIONS" > "$STATE/regions"
+export TLS REGIONS
 [ "$PROFILE" != compute ] || echo "$VIRT" > "$STATE/virt"
 export VIRT
 
@@ -141,6 +166,11 @@ fi
 if [ "$PROFILE" = compute ] && ! grep -q '^DB_PASSWORD=' "$ETC/passwords.env"; then
   ( umask 077; gen() { od -An -N12 -tx1 /dev/urandom | tr -d ' \n'; }
     printf 'DB_PASSWORD=%s\nRABBIT_PASSWORD=%s\n' "$(gen)" "$(gen)" >> "$ETC/passwords.env" )
+fi
+if ! grep -q '^RESELLER_PASSWORD=' "$ETC/passwords.env"; then
+  # the member accounts of accounts.yaml beyond demo and alt_demo
+  ( umask 077; gen() { od -An -N12 -tx1 /dev/urandom | tr -d ' \n'; }
+    printf 'DEMO3_PASSWORD=%s\nDEMO4_PASSWORD=%s\nRESELLER_PASSWORD=%s\n' "$(gen)" "$(gen)" "$(gen)" >> "$ETC/passwords.env" )
 fi
 set -a; source "$ETC/passwords.env"; set +a
 export OS_AUTH_URL=http://$HOST:5000/v3 REGION HOST STATE PROFILE
@@ -241,6 +271,9 @@ memcache_servers = $HOST:11211
 [oslo_policy]
 enforce_new_defaults = false
 enforce_scope = false
+[oslo_middleware]
+# behind start.sh --tls's haproxy: version documents link to https
+enable_proxy_headers_parsing = true
 EOF
 
 keystone_db() {
@@ -308,6 +341,8 @@ enforce_new_defaults = false
 enforce_scope = false
 [image_import_opts]
 image_import_plugins = []
+[oslo_middleware]
+enable_proxy_headers_parsing = true
 [keystone_authtoken]
 $(authtoken_options glance)
 service_token_roles_required = true
@@ -524,6 +559,24 @@ wait_port keystone 5000
 [ -z "$g_job" ] || { wait_job "$g_job" "glance db_sync"; log "glance: database ready"; }
 start_service glance-api 9292 $PY -c "$(glance_cmd api)" --config-file "$GCONF"
 
+# ------------------------------------------ RegionTwo and the HTTPS front ----
+source "$DEVCLOUD_DIR/lib/region-two.sh"
+if [ "$REGIONS" = 2 ]; then region_two_services; else region_two_off; fi
+source "$DEVCLOUD_DIR/lib/tls.sh"
+tls_services() { # name:port of every HTTP service in the catalog
+  local s=(keystone:5000 swift-proxy:8080 glance-api:9292)
+  [ "$REGIONS" != 2 ] || s+=(swift-proxy-r2:$R2_SWIFT_PORT glance-api-r2:$R2_GLANCE_PORT)
+  [ "$PROFILE" != compute ] || s+=(placement-api:8778 neutron-server:9696 nova-api:8774 cinder-api:8776)
+  echo "${s[@]}"
+}
+if [ "$TLS" = on ]; then
+  # shellcheck disable=SC2046
+  tls_front $(tls_services)
+else
+  tls_off
+fi
+export TLS_CA=$ETC/tls/ca.pem
+
 # --------------------------------------- users, catalog, readiness, clouds ---
 devcloud_py() { # COMMAND: lib/devcloud.py COMMAND, its output logged; fails start.sh if it fails
   local out rc=0
@@ -549,7 +602,8 @@ fi
 devcloud_py wait
 devcloud_py clouds
 
-log "ready: clouds.yaml in $STATE/clouds.yaml and /etc/openstack/clouds.yaml (devcloud, devcloud-admin, devcloud-alt)"
+log "ready: clouds.yaml in $STATE/clouds.yaml and /etc/openstack/clouds.yaml (devcloud, devcloud-admin, devcloud-alt$([ "$REGIONS" != 2 ] || echo ", the same with -r2 in RegionTwo")); member accounts in $STATE/accounts.yaml"
+[ "$TLS" != on ] || log "TLS: public endpoints over HTTPS on port+10000 (keystone https://$HOST:15000/v3), CA $TLS_CA"
 log "keystone http://$HOST:5000/v3  swift http://$HOST:8080  glance http://$HOST:9292  memcached $HOST:11211"
 [ "$VIRT" != qemu ] || log "all of it inside network namespace $CLOUD_NETNS (guests on $GUEST_NET $GUEST_CIDR): deploy/devcloud/exec CMD runs CMD there"
 [ "$PROFILE" != compute ] || log "nova http://$HOST:8774/v2.1  neutron http://$HOST:9696  cinder http://$HOST:8776/v3  placement http://$HOST:8778  mariadb $HOST:3306  rabbitmq $HOST:5672"

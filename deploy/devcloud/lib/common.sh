@@ -17,7 +17,8 @@ REGION=RegionOne
 # name:port of every service (port 0: listens on no TCP port); stop.sh stops in
 # the reverse order whatever has a pid file, so it stops either profile.
 STORAGE_SERVICE_PORTS=(memcached:11211 keystone:5000 swift-account:6202 swift-container:6201
-               swift-object:6200 swift-proxy:8080 glance-api:9292)
+               swift-object:6200 swift-proxy:8080 glance-api:9292 swift-proxy-r2:8090 glance-api-r2:9392
+               tls-proxy:15000)
 # profile compute, in start order (mariadb, epmd and rabbitmq start before keystone)
 COMPUTE_SERVICE_PORTS=(mariadb:3306 epmd:4369 rabbitmq:5672 placement-api:8778
                neutron-server:9696 rabbit-relay:0 rabbit-relay-netns:0 neutron-linuxbridge-agent:0

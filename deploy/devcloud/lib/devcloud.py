@@ -2,15 +2,16 @@
 
   devcloud.py bootstrap   projects, users, roles, role grants, services and endpoints (idempotent)
   devcloud.py wait        wait until every endpoint in the catalog answers; check the demo user
-  devcloud.py clouds      write $STATE/clouds.yaml and merge it into /etc/openstack/clouds.yaml
+  devcloud.py clouds      write $STATE/clouds.yaml and merge it into /etc/openstack/clouds.yaml;
+                          write $STATE/accounts.yaml (Tempest's format: the member accounts)
   devcloud.py forget      remove $STATE's clouds from /etc/openstack/clouds.yaml (stop.sh --wipe)
   devcloud.py compute-up  (profile compute) wait for nova-compute and the neutron agent to report in
   devcloud.py resources   (profile compute) flavors, two images, the public network (and with
                           VIRT=qemu the guests' flat network); then wait for a hypervisor and
                           Cinder's pool
 
-Everything comes from the environment that start.sh sets: OS_AUTH_URL, REGION, STATE and the
-*_PASSWORD variables. Only the keystone REST API is used (one keystoneauth session), which
+Everything comes from the environment that start.sh sets: OS_AUTH_URL, REGION, STATE, TLS, REGIONS,
+TLS_CA and the *_PASSWORD variables. Only the keystone REST API is used (one keystoneauth session), which
 is much faster than one `openstack` CLI process per call (about 1.5 s each on 2 cores).
 """
 import os
@@ -31,12 +32,24 @@ STATE = os.environ["STATE"]
 PROFILE = os.environ.get("PROFILE", "storage")
 VIRT = os.environ.get("VIRT", "fake")
 SYSTEM_CLOUDS = "/etc/openstack/clouds.yaml"
+# start.sh --tls: public endpoints on the HTTPS front (port + 10000, lib/tls.sh), trusted through TLS_CA
+TLS = os.environ.get("TLS", "off") == "on"
+TLS_CA = os.environ.get("TLS_CA", "")
+REGIONS = int(os.environ.get("REGIONS", "1"))
+REGION_TWO = "RegionTwo"
 
 # user -> (project, password variable, roles on that project)
 USERS = {
     "admin": ("admin", "ADMIN_PASSWORD", ["admin"]),
     "demo": ("demo", "DEMO_PASSWORD", ["member"]),
     "alt_demo": ("alt_demo", "ALT_PASSWORD", ["member"]),
+    # accounts.yaml: two more member accounts (two workers each lock a primary and an alternate) and
+    # Swift's reseller admin, which the account-quota tests need beside an operator
+    "demo3": ("demo3", "DEMO3_PASSWORD", ["member"]),
+    "demo4": ("demo4", "DEMO4_PASSWORD", ["member"]),
+    # only ResellerAdmin: Tempest picks the 'operator' of those tests by the member role, and must
+    # not take the one reseller for it
+    "reseller": ("reseller", "RESELLER_PASSWORD", ["ResellerAdmin"]),
     # service users; `service` is the role service tokens are checked for
     "swift": ("service", "SERVICE_PASSWORD", ["admin", "service"]),
     "glance": ("service", "SERVICE_PASSWORD", ["admin", "service"]),
@@ -49,20 +62,37 @@ if PROFILE == "compute":
 # member/reader come with keystone-manage bootstrap; ResellerAdmin and
 # swiftoperator are Swift's (reseller_admin_role, operator_roles).
 ROLES = ["admin", "member", "reader", "service", "ResellerAdmin", "swiftoperator"]
+ACCOUNTS = ["demo", "alt_demo", "demo3", "demo4", "reseller"]
 SERVICES = [
-    # (type, name, url)
-    ("identity", "keystone", f"http://{HOST}:5000/v3"),
-    ("object-store", "swift", f"http://{HOST}:8080/v1/AUTH_%(project_id)s"),
-    ("image", "glance", f"http://{HOST}:9292"),
+    # (type, name, port, path)
+    ("identity", "keystone", 5000, "/v3"),
+    ("object-store", "swift", 8080, "/v1/AUTH_%(project_id)s"),
+    ("image", "glance", 9292, ""),
 ]
 if PROFILE == "compute":
     SERVICES += [
-        ("placement", "placement", f"http://{HOST}:8778"),
-        ("network", "neutron", f"http://{HOST}:9696"),
-        ("compute", "nova", f"http://{HOST}:8774/v2.1"),
-        ("volumev3", "cinderv3", f"http://{HOST}:8776/v3/%(project_id)s"),
-        ("block-storage", "cinder", f"http://{HOST}:8776/v3/%(project_id)s"),
+        ("placement", "placement", 8778, ""),
+        ("network", "neutron", 9696, ""),
+        ("compute", "nova", 8774, "/v2.1"),
+        ("volumev3", "cinderv3", 8776, "/v3/%(project_id)s"),
+        ("block-storage", "cinder", 8776, "/v3/%(project_id)s"),
     ]
+# RegionTwo (start.sh --regions 2, lib/region-two.sh): its own Swift proxy and Glance; Keystone is global
+REGION_TWO_SERVICES = [
+    ("identity", "keystone", 5000, "/v3"),
+    ("object-store", "swift", 8090, "/v1/AUTH_%(project_id)s"),
+    ("image", "glance", 9392, ""),
+]
+
+
+def url(port, path, interface):
+    """The public interface goes through the HTTPS front when TLS is on; internal and admin stay plain."""
+    if TLS and interface == "public":
+        return f"https://{HOST}:{port + 10000}{path}"
+    return f"http://{HOST}:{port}{path}"
+
+
+PUBLIC_AUTH_URL = url(5000, "/v3", "public")
 
 # What a certification needs and Stackmark will not create: two flavors (flavor_ref and
 # flavor_ref_alt), two images (image_ref, image_ref_alt), an external network.
@@ -96,7 +126,7 @@ def session(user="admin", project=None):
     project = project or USERS[user][0]
     auth = v3.Password(auth_url=AUTH_URL, username=user, password=os.environ[USERS[user][1]],
                        project_name=project, user_domain_id="default", project_domain_id="default")
-    return ks_session.Session(auth=auth)
+    return ks_session.Session(auth=auth, verify=TLS_CA if TLS else True)
 
 
 class Keystone:
@@ -149,17 +179,27 @@ def bootstrap():
                         name=user, domain_id="default")["id"]
         for r in user_roles:
             ks.grant(projects[project], uid, roles[r], f"{user}/{project}/{r}")
-    for stype, name, url in SERVICES:
-        sid = ks.ensure("services", "service", {"type": stype, "name": name, "enabled": True}, type=stype)["id"]
-        for iface in INTERFACES:
-            ep = ks.find("endpoints", service_id=sid, interface=iface, region_id=REGION)
-            if ep is None:
-                ks.post("/endpoints", {"endpoint": {"service_id": sid, "interface": iface, "url": url,
-                                                    "region_id": REGION, "enabled": True}})
-                ks.changed.append(f"endpoint {stype}/{iface}")
-            elif ep["url"] != url:
-                ks.s.patch(ks._url(f"/endpoints/{ep['id']}"), json={"endpoint": {"url": url}})
-                ks.changed.append(f"endpoint {stype}/{iface} url")
+    regions = [(REGION, SERVICES)] + ([(REGION_TWO, REGION_TWO_SERVICES)] if REGIONS == 2 else [])
+    if REGIONS == 2 and ks.s.get(ks._url(f"/regions/{REGION_TWO}"), raise_exc=False).status_code == 404:
+        ks.post("/regions", {"region": {"id": REGION_TWO, "description": "stackmark devcloud"}})
+        ks.changed.append(f"region {REGION_TWO}")
+    for region, services in regions:
+        for stype, name, port, path in services:
+            sid = ks.ensure("services", "service", {"type": stype, "name": name, "enabled": True}, type=stype)["id"]
+            for iface in INTERFACES:
+                want = url(port, path, iface)
+                ep = ks.find("endpoints", service_id=sid, interface=iface, region_id=region)
+                if ep is None:
+                    ks.post("/endpoints", {"endpoint": {"service_id": sid, "interface": iface, "url": want,
+                                                        "region_id": region, "enabled": True}})
+                    ks.changed.append(f"endpoint {region} {stype}/{iface}")
+                elif ep["url"] != want:
+                    ks.s.patch(ks._url(f"/endpoints/{ep['id']}"), json={"endpoint": {"url": want}})
+                    ks.changed.append(f"endpoint {region} {stype}/{iface} url")
+    if REGIONS == 1:  # --regions 1 after 2: RegionTwo's endpoints go (its services were stopped)
+        for ep in ks.get("/endpoints", region_id=REGION_TWO)["endpoints"]:
+            ks.s.delete(ks._url(f"/endpoints/{ep['id']}"))
+            ks.changed.append(f"endpoint {REGION_TWO} {ep['interface']} removed")
     print("keystone: " + (", ".join(ks.changed) if ks.changed else "nothing to change"))
 
 
@@ -186,24 +226,42 @@ def wait(timeout=float(os.environ.get("WAIT_TIMEOUT", "120"))):
                 f"{v} {k}" for k, v in pending.items())))
         if pending:
             time.sleep(1)
-    # The non-admin users can log in, and the member role is enough for Swift.
-    for user in ("demo", "alt_demo"):
+    # The non-admin users can log in, and the member role is enough for Swift (in every region,
+    # through the public endpoints: over HTTPS with the cloud's CA when TLS is on).
+    for user in ACCOUNTS:
         s = session(user)
-        r = s.head(s.get_endpoint(service_type="object-store", interface="public"), raise_exc=False)
-        if r.status_code not in (200, 204):
-            sys.exit(f"{user}: HEAD of its Swift account gave {r.status_code}")
-    print("all endpoints answer; demo and alt_demo can use Swift")
+        for region in [REGION] + ([REGION_TWO] if REGIONS == 2 else []):
+            r = s.head(s.get_endpoint(service_type="object-store", interface="public", region_name=region),
+                       raise_exc=False)
+            if r.status_code not in (200, 204):
+                sys.exit(f"{user}: HEAD of its Swift account in {region} gave {r.status_code}")
+    print(f"all endpoints answer; {', '.join(ACCOUNTS)} can use Swift" + (" over HTTPS" if TLS else ""))
 
 
-def cloud_entry(user):
+def cloud_entry(user, region=REGION):
     project, pw_var, _ = USERS[user]
-    return {
-        "auth": {"auth_url": AUTH_URL, "username": user, "password": os.environ[pw_var],
+    entry = {
+        "auth": {"auth_url": PUBLIC_AUTH_URL, "username": user, "password": os.environ[pw_var],
                  "project_name": project, "user_domain_name": "Default", "project_domain_name": "Default"},
-        "region_name": REGION,
+        "region_name": region,
         "interface": "public",
         "identity_api_version": 3,
     }
+    if TLS:
+        entry["cacert"] = TLS_CA
+    return entry
+
+
+def accounts_yaml():
+    """Tempest's accounts.yaml (tempest/lib/common/preprov_creds.py reads it): the member accounts a
+    vendor would hand a certification, none with the admin role, one with ResellerAdmin."""
+    out = []
+    for user in ACCOUNTS:
+        project, pw_var, roles = USERS[user]
+        out.append({"username": user, "project_name": project, "password": os.environ[pw_var],
+                    "user_domain_name": "Default", "project_domain_name": "Default",
+                    "roles": roles})
+    return out
 
 
 def read_yaml(path):
@@ -227,13 +285,20 @@ def write_yaml(path, doc, mode):
 def clouds():
     ours = {"devcloud": cloud_entry("demo"), "devcloud-admin": cloud_entry("admin"),
             "devcloud-alt": cloud_entry("alt_demo")}
+    if REGIONS == 2:
+        ours.update({f"{k}-r2": cloud_entry(u, REGION_TWO) for k, u in
+                     (("devcloud", "demo"), ("devcloud-admin", "admin"), ("devcloud-alt", "alt_demo"))})
     write_yaml(os.path.join(STATE, "clouds.yaml"), {"clouds": ours}, 0o600)
+    write_yaml(os.path.join(STATE, "accounts.yaml"), accounts_yaml(), 0o600)
     # Merge: keep every other cloud and key of an existing file, replace only ours.
     # (Comments in that file are not kept.)
     os.makedirs(os.path.dirname(SYSTEM_CLOUDS), exist_ok=True)
     exists = os.path.exists(SYSTEM_CLOUDS)
     doc = read_yaml(SYSTEM_CLOUDS) if exists else {"clouds": {}}
-    if all(doc["clouds"].get(k) == v for k, v in ours.items()):
+    stale = [k for k in ("devcloud-r2", "devcloud-admin-r2", "devcloud-alt-r2") if k not in ours and k in doc["clouds"]]
+    for k in stale:  # --regions 1 after 2
+        del doc["clouds"][k]
+    if not stale and all(doc["clouds"].get(k) == v for k, v in ours.items()):
         print(f"{SYSTEM_CLOUDS}: up to date")
         return
     doc["clouds"].update(ours)

@@ -225,6 +225,7 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         {
             w.WriteStartObject("cloud");
             w.WriteString("name", facts.Cloud);
+            w.WriteString("region", facts.Region);
             w.WriteString("cpid_method", facts.CpidMethod);
             w.WriteBoolean("guest_validation", facts.GuestValidation);
             w.WriteStartArray("services");

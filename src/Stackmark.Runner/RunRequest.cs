@@ -34,6 +34,7 @@ public sealed record RunRequest(
 /// <param name="Hypervisors">Hypervisor types the cloud reports (empty when not visible to the user).</param>
 /// <param name="FeatureFlags">What was done with each Tempest feature flag of the runner's table, and why (empty with --tempest-conf).</param>
 /// <param name="Validation">What was decided about guest validation (connect method, network, SSH user, timeouts), and why.</param>
+/// <param name="Region">The region certified (its endpoints were discovered and given to Tempest), when the catalog names one.</param>
 public sealed record CloudFacts(
     string Cloud,
     string CpidMethod,
@@ -42,7 +43,8 @@ public sealed record CloudFacts(
     IReadOnlyList<(string Name, string? OsDistro, string? OsType)> Images,
     IReadOnlyList<string> Hypervisors,
     IReadOnlyList<Stackmark.OpenStack.FeatureFlagDecision>? FeatureFlags = null,
-    Stackmark.OpenStack.GuestValidationPlan? Validation = null);
+    Stackmark.OpenStack.GuestValidationPlan? Validation = null,
+    string? Region = null);
 
 /// <summary>What a run produced.</summary>
 /// <param name="Plan">The plan.</param>

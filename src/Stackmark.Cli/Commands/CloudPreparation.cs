@@ -13,7 +13,7 @@ internal sealed record GuestChoice(GuestValidationMode Mode, string? User);
 /// <summary>Resolves the cloud, discovers it (read-only) and writes the Tempest configuration.</summary>
 internal static class CloudPreparation
 {
-    public static async Task<PreparedCloud> PrepareAsync(CliContext cx, string? cloudName, IReadOnlyList<string> altClouds, string? tempestConfFile, IReadOnlyList<string> overrideTexts, IReadOnlyCollection<string> neededProjects, GuestChoice guest, CancellationToken ct)
+    public static async Task<PreparedCloud> PrepareAsync(CliContext cx, string? cloudName, IReadOnlyList<string> altClouds, string? tempestConfFile, IReadOnlyList<string> overrideTexts, IReadOnlyCollection<string> neededProjects, GuestChoice guest, CancellationToken ct, string? region = null)
     {
         var resolver = CloudConfigResolver.FromSystem();
         CloudConfig cloud;
@@ -24,6 +24,11 @@ internal static class CloudPreparation
         catch (CloudConfigException e)
         {
             throw new UsageException(e.Message);
+        }
+
+        if (region is not null)
+        {
+            cloud = cloud with { RegionName = region };
         }
 
         var overrides = overrideTexts.Select(o => ConfigOverride.TryParse(o, out var parsed) ? parsed : throw new UsageException($"--override '{o}' is not section.key=value")).ToList();
@@ -42,7 +47,13 @@ internal static class CloudPreparation
             throw new CloudUnreachableException($"cloud {cloud.Name} ({cloud.Auth.AuthUrl}): {e.Message}");
         }
 
+        cloud = ChooseRegion(cloud, discovery, region is not null);
         cx.Console.Write(DiscoveryView(cloud, discovery));
+        if (cloud.Tls.ClientCertFile is not null)
+        {
+            // Tempest's REST client (urllib3 with ca_certs only) has no client-certificate option.
+            cx.Console.MarkupLineInterpolated($"[yellow]warning:[/] cloud {cloud.Name} has a client certificate (cert/key): discovery used it, but Tempest cannot present one; endpoints that demand it will refuse Tempest");
+        }
         // Capabilities name their OpenStack project (nova, swift, …), which is also Tempest's service codename.
         var missing = neededProjects.Where(p => discovery.Service(p) is { Available: false }).Order(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
@@ -106,6 +117,32 @@ internal static class CloudPreparation
     }
 
     /// <summary>
+    /// The region certified: the one asked for (<c>--os-region</c>, else clouds.yaml's <c>region_name</c> or
+    /// OS_REGION_NAME), which the catalog must have; else the catalog's only region. A cloud of several regions with
+    /// none chosen is a usage error: a certification covers one region, and Tempest would pick endpoints on its own.
+    /// </summary>
+    internal static CloudConfig ChooseRegion(CloudConfig cloud, CloudDiscoveryResult discovery, bool fromOption)
+    {
+        var regions = discovery.Regions;
+        if (cloud.RegionName is { } asked)
+        {
+            if (regions.Count > 0 && !regions.Contains(asked, StringComparer.Ordinal))
+            {
+                throw new UsageException($"cloud {cloud.Name}: region '{asked}' ({(fromOption ? "--os-region" : "region_name")}) is not in the catalog, which has {string.Join(", ", regions)}");
+            }
+
+            return cloud;
+        }
+
+        return regions.Count switch
+        {
+            0 => cloud,
+            1 => cloud with { RegionName = regions[0] },
+            _ => throw new UsageException($"cloud {cloud.Name} has {regions.Count} regions ({string.Join(", ", regions)}): certify one at a time with --os-region NAME (or region_name in clouds.yaml)"),
+        };
+    }
+
+    /// <summary>
     /// Builds tempest.conf with the user's guest-validation choice and reports what was decided; a validation forced
     /// on that cannot work (no SSH user, no compute or network) is a usage error naming what to give.
     /// </summary>
@@ -138,7 +175,8 @@ internal static class CloudPreparation
         [.. d.GuestOs.Images.Select(i => (i.Name, i.OsDistro, i.OsType))],
         d.HypervisorTypes,
         flags,
-        validation);
+        validation,
+        cloud.RegionName);
 
     private static async Task<TestAccount> AccountOfAsync(CloudConfigResolver resolver, string name, CancellationToken ct)
     {
@@ -184,6 +222,7 @@ internal static class CloudPreparation
     {
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow(new Text("Cloud"), new Text($"{cloud.Name} ({cloud.Auth.AuthUrl}), user {d.UserName}, project {d.ProjectName}, roles {string.Join(",", d.Roles)}"));
+        grid.AddRow(new Text("Region"), new Text($"{cloud.RegionName ?? "(none named in the catalog)"}{(d.Regions.Count > 1 ? $" of {string.Join(", ", d.Regions)}" : "")}{(cloud.Tls.CaCertFile is { } ca ? $"; TLS trusted through {ca}" : cloud.Tls.Insecure ? "; TLS NOT verified (insecure)" : "")}"));
         grid.AddRow(new Text("CPID"), new Text($"{d.Cpid.Cpid} ({d.Cpid.Method}{(d.Cpid.FallbackReason is { } r ? ": " + r : "")})"));
         grid.AddRow(new Text("Services"), new Text(string.Join(", ", d.Services.Select(s => $"{s.Codename} {(s.Available ? "yes" : "no")}"))));
         var os = d.GuestOs;

@@ -16,6 +16,7 @@ internal static class RunCommand
     public static Command Create(CliContext cx)
     {
         var cloud = new Option<string?>("--os-cloud") { Description = "Cloud from clouds.yaml (standard search path); default: OS_CLOUD, else the OS_* variables." };
+        var region = new Option<string?>("--os-region") { Description = "The region to certify (default: the cloud's region_name / OS_REGION_NAME, else the catalog's only region)." };
         var altClouds = new Option<string[]>("--alt-cloud") { Description = "More clouds.yaml entries whose credentials become extra Tempest accounts (for non-admin runs in parallel).", AllowMultipleArgumentsPerToken = false };
         var guideline = new Option<string>("--guideline", "-g") { Description = "Guideline version, e.g. 2020.06.", Required = true };
         var target = CommonOptions.Target();
@@ -40,7 +41,7 @@ internal static class RunCommand
         var tempestBin = new Option<string>("--tempest") { Description = "The tempest command.", DefaultValueFactory = _ => "/usr/bin/tempest" };
         var command = new Command("run", "Certify a cloud: run a guideline's tests with Tempest and judge the results.")
         {
-            cloud, altClouds, guideline, target, type, source, output, tempestConf, overrides, validation, guestUser, serial, concurrency, testTimeout, rerun, progress, tempestBin,
+            cloud, region, altClouds, guideline, target, type, source, output, tempestConf, overrides, validation, guestUser, serial, concurrency, testTimeout, rerun, progress, tempestBin,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -97,7 +98,7 @@ internal static class RunCommand
                 // Tempest lists its tests while the cloud is discovered: the two slow start-ups overlap.
                 workspace = await engine.PrepareAsync(dir, ct);
                 var projects = g.CapabilitiesOf(targetKey, [CapabilityStatus.Required]).Select(c => c.Definition?.Project).OfType<string>().ToHashSet(StringComparer.Ordinal);
-                prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), parse.GetValue(overrides) ?? [], projects, guest, ct);
+                prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), parse.GetValue(overrides) ?? [], projects, guest, ct, parse.GetValue(region));
             }
             catch
             {

@@ -109,6 +109,7 @@ public static class CloudDiscovery
         {
             IdentityV3Url = v3Url,
             IdentityVersions = identityVersions,
+            Regions = token.Catalog.Regions,
             UserName = token.UserName,
             ProjectName = token.ProjectName,
             ProjectId = token.ProjectId,

@@ -59,6 +59,9 @@ public sealed record CloudDiscoveryResult
     /// <summary>Problems that did not stop discovery (a failed probe, an unreachable endpoint).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The regions the token's catalog names (a certification covers one of them).</summary>
+    public IReadOnlyList<string> Regions { get; init; } = [];
+
     /// <summary>The entry for a codename, or null.</summary>
     public DiscoveredService? Service(string codename) => Services.FirstOrDefault(s => s.Codename == codename);
 

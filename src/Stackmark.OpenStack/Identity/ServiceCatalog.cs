@@ -33,6 +33,10 @@ public sealed class ServiceCatalog
                 && (string.IsNullOrEmpty(region) || string.Equals(e.Region, region, StringComparison.Ordinal)));
     }
 
+    /// <summary>The regions the catalog's endpoints name, in catalog order, without duplicates or empty names.</summary>
+    public IReadOnlyList<string> Regions =>
+        [.. Services.SelectMany(s => s.Endpoints).Select(e => e.Region).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The first service of that type, or null.</summary>
     public CatalogService? FindService(string serviceType) =>
         Services.FirstOrDefault(s => string.Equals(s.Type, serviceType, StringComparison.OrdinalIgnoreCase));

@@ -102,7 +102,7 @@ if ! as_root deploy/devcloud/start.sh --profile compute --virt qemu --state "$qe
   echo "test.sh: the real-guest cloud did not start; see artifacts/devcloud-qemu-start.log:" >&2
   tail -20 "$root/artifacts/devcloud-qemu-start.log" >&2
 fi
-export STACKMARK_REQUIRE_REALGUEST=1
+export STACKMARK_REQUIRE_REALGUEST=1 STACKMARK_DEVCLOUD_QEMU_STATE=$qemu_state
 run_tests tests/Stackmark.EndToEnd.Tests/Stackmark.EndToEnd.Tests.csproj Stackmark.EndToEnd.RealGuest --filter "devcloud=realguest"
 as_root deploy/devcloud/stop.sh --state "$qemu_state" >>"$root/artifacts/devcloud-stop.log" 2>&1 || true
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -23,8 +22,6 @@ public sealed partial class RefStackUploader(HttpClient http)
 
     /// <summary>refstack-client's default server (<c>--url</c>, <c>REFSTACK_URL</c>).</summary>
     public static readonly Uri DefaultBaseUrl = new("https://refstack.openstack.org/api");
-
-    private const int MaxErrorChars = 500;
 
     private readonly HttpClient _http = http ?? throw new ArgumentNullException(nameof(http));
 
@@ -105,10 +102,10 @@ public sealed partial class RefStackUploader(HttpClient http)
         var status = (int)response.StatusCode;
         if (status != 201)
         {
-            return UploadResult.Rejected(status, ErrorText(response, text));
+            return UploadResult.Rejected(status, RegistryErrorText.Of(response, text));
         }
 
-        return Created(text) ?? UploadResult.Rejected(201, $"the server answered 201 Created but not with {{\"test_id\", \"url\"}}, so the results may be stored under an unknown id: {Truncate(text)}");
+        return Created(text) ?? UploadResult.Rejected(201, $"the server answered 201 Created but not with {{\"test_id\", \"url\"}}, so the results may be stored under an unknown id: {RegistryErrorText.Truncate(text)}");
     }
 
     /// <summary>
@@ -158,49 +155,6 @@ public sealed partial class RefStackUploader(HttpClient http)
         {
             return null;
         }
-    }
-
-    // RefStack's error bodies: aborts give {"code","title","detail"}, exceptions {"title","code"}.
-    private static string ErrorText(HttpResponseMessage response, string text)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(text);
-            if (doc.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                var title = StringMember(doc.RootElement, "title");
-                var detail = StringMember(doc.RootElement, "detail");
-                var message = (title, detail) switch
-                {
-                    ({ } t, { } d) when !d.Equals(t, StringComparison.Ordinal) => $"{t}: {d}",
-                    ({ } t, _) => t,
-                    (_, { } d) => d,
-                    _ => null,
-                };
-                if (message is not null)
-                {
-                    return Truncate(message);
-                }
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        return string.IsNullOrWhiteSpace(text)
-            ? $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd()
-            : Truncate(text);
-    }
-
-    private static string? StringMember(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()
-            : null;
-
-    private static string Truncate(string text)
-    {
-        text = text.Trim();
-        return text.Length <= MaxErrorChars ? text : new StringBuilder(text, 0, MaxErrorChars, MaxErrorChars + 1).Append('…').ToString();
     }
 
     [GeneratedRegex("/{2,}")]

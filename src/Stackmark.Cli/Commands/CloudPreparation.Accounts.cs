@@ -1,0 +1,74 @@
+using Stackmark.OpenStack;
+
+namespace Stackmark.Cli.Commands;
+
+// --accounts FILE: a Tempest accounts.yaml, each account checked with its own token and given its project network.
+internal static partial class CloudPreparation
+{
+    private static async Task<IReadOnlyList<TestAccount>> AccountsFromFileAsync(CloudConfigResolver resolver, CloudConfig cloud, string path, CancellationToken ct)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"--accounts {path} does not exist");
+        }
+
+        IReadOnlyList<TestAccount> entries;
+        try
+        {
+            entries = AccountsFile.Read(path);
+        }
+        catch (AccountsFileException e)
+        {
+            throw new UsageException($"--accounts {e.Message}");
+        }
+
+        var accounts = new List<TestAccount>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            // The same Keystone, region and TLS settings as --os-cloud; only the credentials differ.
+            var own = cloud with
+            {
+                Name = $"{path} account {i + 1} ({entry.Username})",
+                Auth = new CloudAuth
+                {
+                    AuthUrl = cloud.Auth.AuthUrl,
+                    Username = entry.Username,
+                    Password = entry.Password,
+                    ProjectName = entry.ProjectName,
+                    UserDomainName = entry.DomainName ?? cloud.Auth.UserDomainName,
+                    ProjectDomainName = entry.DomainName ?? cloud.Auth.ProjectDomainName,
+                },
+            };
+            var checkedAccount = await AccountOfAsync(resolver, own, ct);
+            accounts.Add(checkedAccount with { DomainName = entry.DomainName, Network = entry.Network ?? checkedAccount.Network });
+        }
+
+        return accounts;
+    }
+
+    // The account's own network, as Tempest's pre-provisioned credentials want it named in accounts.yaml: a network
+    // of its project that is not external. Null without Neutron, or when the project has none.
+    private static async Task<string?> OwnNetworkAsync(OpenStackConnection connection, KeystoneToken token, CancellationToken ct)
+    {
+        try
+        {
+            if (await connection.FindEndpointAsync("network", ct) is not { } endpoint)
+            {
+                return null;
+            }
+
+            var networks = await connection.CreateNetworkClient(endpoint).ListNetworksAsync(ct);
+            var own = networks.Where(n => !n.IsExternal && n.ProjectId == token.ProjectId).ToList();
+            // Tempest finds the network by name: a name two networks share would be ambiguous.
+            return own.Where(n => own.Count(o => o.Name == n.Name) == 1)
+                .OrderBy(n => n.Status == "ACTIVE" ? 0 : 1).ThenBy(n => n.Name, StringComparer.Ordinal)
+                .FirstOrDefault()?.Name;
+        }
+        catch (OpenStackException)
+        {
+            // Neutron refusing the account's listing leaves the choice to Tempest's defaults, as before.
+            return null;
+        }
+    }
+}

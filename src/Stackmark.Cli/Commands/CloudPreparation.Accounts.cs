@@ -2,26 +2,35 @@ using Stackmark.OpenStack;
 
 namespace Stackmark.Cli.Commands;
 
+/// <summary>The entries of an <c>--accounts</c> file, as written (roles not yet read from their tokens).</summary>
+/// <param name="Path">The file.</param>
+/// <param name="Entries">Its accounts.</param>
+internal sealed record AccountsFileEntries(string Path, IReadOnlyList<TestAccount> Entries);
+
 // --accounts FILE: a Tempest accounts.yaml, each account checked with its own token and given its project network.
 internal static partial class CloudPreparation
 {
-    private static async Task<IReadOnlyList<TestAccount>> AccountsFromFileAsync(CloudConfigResolver resolver, CloudConfig cloud, string path, CancellationToken ct)
+    /// <summary>Reads <c>--accounts FILE</c>; a missing or bad file is a usage error naming the file, line and entry.</summary>
+    public static AccountsFileEntries ReadAccountsFile(string path)
     {
         if (!File.Exists(path))
         {
             throw new UsageException($"--accounts {path} does not exist");
         }
 
-        IReadOnlyList<TestAccount> entries;
         try
         {
-            entries = AccountsFile.Read(path);
+            return new AccountsFileEntries(path, AccountsFile.Read(path));
         }
         catch (AccountsFileException e)
         {
             throw new UsageException($"--accounts {e.Message}");
         }
+    }
 
+    private static async Task<IReadOnlyList<TestAccount>> AccountsFromFileAsync(CloudConfigResolver resolver, CloudConfig cloud, AccountsFileEntries file, CancellationToken ct)
+    {
+        var (path, entries) = file;
         var accounts = new List<TestAccount>();
         for (var i = 0; i < entries.Count; i++)
         {

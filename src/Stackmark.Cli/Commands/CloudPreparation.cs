@@ -17,7 +17,7 @@ internal sealed record GuestChoice(GuestValidationMode Mode, string? User);
 /// <summary>Resolves the cloud, discovers it (read-only) and writes the Tempest configuration.</summary>
 internal static partial class CloudPreparation
 {
-    public static async Task<PreparedCloud> PrepareAsync(CliContext cx, string? cloudName, IReadOnlyList<string> altClouds, string? tempestConfFile, string? accountsFile, IReadOnlyList<string> overrideTexts, IReadOnlyCollection<string> neededProjects, GuestChoice guest, CancellationToken ct)
+    public static async Task<PreparedCloud> PrepareAsync(CliContext cx, string? cloudName, IReadOnlyList<string> altClouds, string? tempestConfFile, AccountsFileEntries? accountsFile, IReadOnlyList<string> overrideTexts, IReadOnlyCollection<string> neededProjects, GuestChoice guest, CancellationToken ct)
     {
         var resolver = CloudConfigResolver.FromSystem();
         CloudConfig cloud;

@@ -75,6 +75,9 @@ internal static class RunCommand
                 throw new UsageException("--accounts shapes the discovered tempest.conf; with --tempest-conf, name the accounts file in it (auth.test_accounts_file)");
             }
 
+            // Read before anything starts: a bad file is a usage error naming its line and entry.
+            var fileAccounts = parse.GetValue(accountsFile) is { } accountsPath ? CloudPreparation.ReadAccountsFile(accountsPath) : null;
+
             IReadOnlyDictionary<TestName, PriorResult>? prior = null;
             if (parse.GetValue(rerun) is { } rerunDir)
             {
@@ -105,7 +108,7 @@ internal static class RunCommand
                 // Tempest lists its tests while the cloud is discovered: the two slow start-ups overlap.
                 workspace = await engine.PrepareAsync(dir, ct);
                 var projects = g.CapabilitiesOf(targetKey, [CapabilityStatus.Required]).Select(c => c.Definition?.Project).OfType<string>().ToHashSet(StringComparer.Ordinal);
-                prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), parse.GetValue(accountsFile), parse.GetValue(overrides) ?? [], projects, guest, ct);
+                prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), fileAccounts, parse.GetValue(overrides) ?? [], projects, guest, ct);
                 // Before Tempest starts: a plan the accounts cannot serve stops here (exit 2), in seconds.
                 accounts = await AccountPlanning.DecideAsync(cx, prepared, workspace, g, query, workers, parse.GetValue(acceptIncomplete));
             }

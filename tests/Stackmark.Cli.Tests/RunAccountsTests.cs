@@ -123,6 +123,19 @@ public sealed class RunAccountsTests : IDisposable
         Assert.Equal(["demo", "u2", "u3", "u4", "reseller1", "reseller2"], AccountsFile.Parse(decision.AccountsYaml!, "accounts.yaml").Select(a => a.Username));
     }
 
+    [Fact]
+    public void The_accounts_network_is_its_projects_own_non_external_network_with_a_name_no_other_network_has()
+    {
+        Network Net(string name, string project, bool external = false, string status = "ACTIVE") =>
+            new($"id-{name}-{project}", name, status, external, false, []) { ProjectId = project };
+        Assert.Equal("demo-net", CloudPreparation.OwnNetwork([Net("public", "admin", external: true), Net("shared", "admin"), Net("demo-net", "demo")], "demo"));
+        Assert.Equal("b", CloudPreparation.OwnNetwork([Net("a", "demo", status: "DOWN"), Net("b", "demo")], "demo"));
+        // Tempest looks networks up by name: a name the admin project also uses is ambiguous.
+        Assert.Null(CloudPreparation.OwnNetwork([Net("private", "demo"), Net("private", "admin")], "demo"));
+        Assert.Null(CloudPreparation.OwnNetwork([Net("ext", "demo", external: true)], "demo"));
+        Assert.Null(CloudPreparation.OwnNetwork([Net("x", "demo")], null));
+    }
+
     private static void RequireTempest()
     {
         // In CI the test script installs python3-tempest; a missing tree there is a failure, not a skip.

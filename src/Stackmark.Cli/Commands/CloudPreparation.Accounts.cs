@@ -67,17 +67,24 @@ internal static partial class CloudPreparation
                 return null;
             }
 
-            var networks = await connection.CreateNetworkClient(endpoint).ListNetworksAsync(ct);
-            var own = networks.Where(n => !n.IsExternal && n.ProjectId == token.ProjectId).ToList();
-            // Tempest finds the network by name: a name two networks share would be ambiguous.
-            return own.Where(n => own.Count(o => o.Name == n.Name) == 1)
-                .OrderBy(n => n.Status == "ACTIVE" ? 0 : 1).ThenBy(n => n.Name, StringComparer.Ordinal)
-                .FirstOrDefault()?.Name;
+            return OwnNetwork(await connection.CreateNetworkClient(endpoint).ListNetworksAsync(ct), token.ProjectId);
         }
         catch (OpenStackException)
         {
             // Neutron refusing the account's listing leaves the choice to Tempest's defaults, as before.
             return null;
         }
+    }
+
+    /// <summary>
+    /// The network of <paramref name="projectId"/> to name in accounts.yaml: its own, not external, active first, by
+    /// name; null when it has none. Tempest finds the network by name, so a name two networks share is never chosen.
+    /// </summary>
+    internal static string? OwnNetwork(IReadOnlyList<Network> networks, string? projectId)
+    {
+        var own = networks.Where(n => !n.IsExternal && projectId is not null && n.ProjectId == projectId).ToList();
+        return own.Where(n => networks.Count(o => o.Name == n.Name) == 1)
+            .OrderBy(n => n.Status == "ACTIVE" ? 0 : 1).ThenBy(n => n.Name, StringComparer.Ordinal)
+            .FirstOrDefault()?.Name;
     }
 }

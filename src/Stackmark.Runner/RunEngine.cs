@@ -114,6 +114,8 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
             toRun = [.. toRun.Where(again.Contains)];
         }
 
+        // Tests the accounts cannot serve are not sent to Tempest (see RunRequest.NotServed).
+        toRun = [.. toRun.Where(t => !request.NotServed.ContainsKey(t))];
         var loadList = Path.Combine(dir, Files.LoadList);
         await File.WriteAllLinesAsync(loadList, toRun.Select(n => listing.TryGetTestId(n, out var id) ? id : n.Value), cancellationToken).ConfigureAwait(false);
 
@@ -149,7 +151,9 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
 
         var finished = time.GetUtcNow();
         var tree = await ReadSourceOrNullAsync(source).ConfigureAwait(false);
-        var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree);
+        var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree)
+            .Select(r => r.Planned.Resolved is { } n && request.NotServed.TryGetValue(n, out var why) ? r with { TempestId = null, Status = TestStatus.NotRun, NonPass = why, Duration = null } : r)
+            .ToList();
         var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));
         var summary = new RunSummary(request.Guideline.Id, request.Query.Target, request.Cpid, started, finished, report.Compliant && !interrupted);
         var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parserErrors, RunResults.ClassErrors(plan, collector.Results));
@@ -261,6 +265,11 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
             }
         }
 
+        if (request.Accounts is { } accounts)
+        {
+            WriteAccounts(w, accounts);
+        }
+
         w.WriteStartObject("sha256");
         foreach (var name in new[] { Files.LoadList, Files.RedactedConf, Files.Subunit, Files.Results, Files.FullResults, Files.JUnit, Files.ReportJson })
         {
@@ -273,6 +282,50 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         }
 
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    // The pre-provisioned accounts (names, roles and networks; never passwords) and what they allowed.
+    private static void WriteAccounts(System.Text.Json.Utf8JsonWriter w, AccountsEvidence accounts)
+    {
+        w.WriteStartObject("accounts");
+        w.WriteStartArray("accounts");
+        foreach (var (name, roles, network) in accounts.Accounts)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", name);
+            w.WriteStartArray("roles");
+            foreach (var role in roles)
+            {
+                w.WriteStringValue(role);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("network", network);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("concurrency", accounts.Concurrency);
+        w.WriteNumber("requested_concurrency", accounts.Requested);
+        w.WriteString("reason", accounts.Reason);
+        w.WriteStartArray("missing");
+        foreach (var m in accounts.Missing)
+        {
+            w.WriteStringValue(m);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("not_served");
+        foreach (var u in accounts.NotServed)
+        {
+            w.WriteStartObject();
+            w.WriteString("class", u.Class);
+            w.WriteString("reason", u.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

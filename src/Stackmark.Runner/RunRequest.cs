@@ -23,7 +23,17 @@ public sealed record RunRequest(
     int? Concurrency,
     IReadOnlyDictionary<TestName, PriorResult>? RerunOf = null,
     CloudFacts? Facts = null,
-    TimeSpan? TestTimeout = null);
+    TimeSpan? TestTimeout = null)
+{
+    /// <summary>
+    /// Planned tests the run's accounts cannot serve (<see cref="AccountPlanner"/>), with their non-pass: not sent to
+    /// Tempest, recorded as not run.
+    /// </summary>
+    public IReadOnlyDictionary<TestName, NonPass> NotServed { get; init; } = new Dictionary<TestName, NonPass>();
+
+    /// <summary>The accounts Tempest was given and the concurrency they allowed, for the manifest; null with dynamic credentials.</summary>
+    public AccountsEvidence? Accounts { get; init; }
+}
 
 /// <summary>What discovery saw of the cloud: the evidence behind "which guest OS, which hypervisor, was SSH on?".</summary>
 /// <param name="Cloud">The clouds.yaml entry (or "env").</param>

@@ -16,6 +16,8 @@ public sealed partial class TempestTree : ITestCatalog
     private readonly Dictionary<TestName, IdempotentId?> _byName = [];
     private readonly Dictionary<IdempotentId, List<TestName>> _byId = [];
     private readonly Dictionary<TestName, IReadOnlyList<TempestOption>> _gates = [];
+    private readonly Dictionary<string, RawCredentials> _credentials = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Section, string Key), string> _defaults = [];
 
     private TempestTree(string description) => Description = description;
 
@@ -59,10 +61,12 @@ public sealed partial class TempestTree : ITestCatalog
 
         var groups = ConfigGroups(roots);
         var tree = new TempestTree($"Tempest tree {string.Join(", ", roots)}");
+        tree.ReadConfigDefaults(roots);
         foreach (var module in modules.Values.Where(IsDiscovered))
         {
             foreach (var cls in module.Classes.Values)
             {
+                tree._credentials[$"{module.Name}.{cls.Name}"] = ReadCredentials(modules, module, cls, groups);
                 var classGates = ClassGates(modules, module, cls, []);
                 foreach (var (method, (id, methodGates)) in Methods(modules, module, cls, []))
                 {
@@ -202,6 +206,18 @@ public sealed partial class TempestTree : ITestCatalog
         public Dictionary<string, (IdempotentId? Id, IReadOnlyList<TempestOption> Gates)> Tests { get; } = [];
 
         public List<TempestOption> Gates { get; } = [];
+
+        /// <summary>The class's own <c>credentials = [...]</c> list, as written; null when inherited.</summary>
+        public string? Credentials { get; set; }
+
+        /// <summary>The class's own <c>force_tenant_isolation</c>; null when inherited.</summary>
+        public bool? ForceTenantIsolation { get; set; }
+
+        /// <summary>Role lists its <c>setup_credentials</c> asks for by <c>get_client_manager(roles=[…])</c>, with the attribute set.</summary>
+        public List<(string Name, string Roles)> RoleRequests { get; } = [];
+
+        /// <summary>Local names its <c>setup_credentials</c> binds to an option (<c>operator_role = CONF.object_storage.operator_role</c>).</summary>
+        public Dictionary<string, string> SetupLocals { get; } = new(StringComparer.Ordinal);
     }
 
     private sealed partial class PyModule(string name)
@@ -224,6 +240,7 @@ public sealed partial class TempestTree : ITestCatalog
             var decoratorPolarity = true;
             var inSkipChecks = false;
             var skipChecksIndent = 0;
+            var inSetupCredentials = false;
             for (var i = 0; i < lines.Length; i++)
             {
                 var line = lines[i];
@@ -295,6 +312,13 @@ public sealed partial class TempestTree : ITestCatalog
                 }
 
                 inSkipChecks = false;
+                if (inSetupCredentials && current is not null && indent > skipChecksIndent)
+                {
+                    ReadSetupCredentialsLine(current, trimmedLine);
+                    continue;
+                }
+
+                inSetupCredentials = false;
                 if (indent == 0)
                 {
                     var classGates = inDecorator ? [] : pendingGates.ToList();
@@ -355,6 +379,25 @@ public sealed partial class TempestTree : ITestCatalog
                 }
 
                 var trimmed = line.TrimStart();
+                if (indent == 4 && CredentialsLine().Match(trimmed) is { Success: true } cr)
+                {
+                    // The list may go on over several lines until its brackets balance.
+                    var text = cr.Groups[1].Value;
+                    while (Depth(text) > 0 && i + 1 < lines.Length)
+                    {
+                        text += " " + lines[++i].Trim();
+                    }
+
+                    current.Credentials = text;
+                    continue;
+                }
+
+                if (indent == 4 && ForceIsolationLine().Match(trimmed) is { Success: true } fi)
+                {
+                    current.ForceTenantIsolation = fi.Groups[1].Value == "True";
+                    continue;
+                }
+
                 if (IdDecorator().Match(trimmed) is { Success: true } dm && IdempotentId.TryParse(dm.Groups[1].Value, out var id))
                 {
                     pendingId = id;
@@ -372,6 +415,11 @@ public sealed partial class TempestTree : ITestCatalog
                     if (trimmed.StartsWith("def skip_checks(", StringComparison.Ordinal))
                     {
                         inSkipChecks = true;
+                        skipChecksIndent = indent;
+                    }
+                    else if (trimmed.StartsWith("def setup_credentials(", StringComparison.Ordinal))
+                    {
+                        inSetupCredentials = true;
                         skipChecksIndent = indent;
                     }
                 }

@@ -5,15 +5,19 @@ using Stackmark.Runner;
 namespace Stackmark.Cli.Commands;
 
 /// <summary>What a run needs from the cloud: a tempest.conf (and accounts), its redacted copy, the cpid.</summary>
-internal sealed record PreparedCloud(string CloudName, string TempestConf, string RedactedConf, string? AccountsYaml, string Cpid, CloudFacts Facts, int? AccountCount = null);
+internal sealed record PreparedCloud(string CloudName, string TempestConf, string RedactedConf, string? AccountsYaml, string Cpid, CloudFacts Facts, int? AccountCount = null)
+{
+    /// <summary>The pre-provisioned accounts with the roles of their own tokens (empty with dynamic credentials or --tempest-conf).</summary>
+    public IReadOnlyList<TestAccount> Accounts { get; init; } = [];
+}
 
 /// <summary>What the user asked of guest validation: <c>--validation</c> and <c>--guest-user</c>.</summary>
 internal sealed record GuestChoice(GuestValidationMode Mode, string? User);
 
 /// <summary>Resolves the cloud, discovers it (read-only) and writes the Tempest configuration.</summary>
-internal static class CloudPreparation
+internal static partial class CloudPreparation
 {
-    public static async Task<PreparedCloud> PrepareAsync(CliContext cx, string? cloudName, IReadOnlyList<string> altClouds, string? tempestConfFile, IReadOnlyList<string> overrideTexts, IReadOnlyCollection<string> neededProjects, GuestChoice guest, CancellationToken ct, string? region = null)
+    public static async Task<PreparedCloud> PrepareAsync(CliContext cx, string? cloudName, IReadOnlyList<string> altClouds, string? tempestConfFile, AccountsFileEntries? accountsFile, IReadOnlyList<string> overrideTexts, IReadOnlyCollection<string> neededProjects, GuestChoice guest, CancellationToken ct, string? region = null)
     {
         var resolver = CloudConfigResolver.FromSystem();
         CloudConfig cloud;
@@ -90,15 +94,31 @@ internal static class CloudPreparation
         }
 
         var accounts = new List<TestAccount>();
+        if (accountsFile is not null)
+        {
+            // With --accounts the file's accounts are Tempest's; --os-cloud's user only discovers the cloud.
+            accounts.AddRange(await AccountsFromFileAsync(resolver, cloud, accountsFile, ct));
+        }
+
         foreach (var alt in altClouds)
         {
             accounts.Add(await AccountOfAsync(resolver, alt, ct));
         }
 
         var admin = discovery.Roles.Contains("admin", StringComparer.OrdinalIgnoreCase) && accounts.Count == 0;
-        if (accounts.Count > 0)
+        if (!admin && accountsFile is null)
         {
+            // A member user alone is Tempest's one account (looked up like the others: roles, network).
             accounts.Insert(0, await AccountOfAsync(resolver, cloud, ct));
+        }
+
+        accounts = [.. accounts.DistinctBy(a => (a.Username, a.ProjectName, a.DomainName))];
+        if (discovery.IsAvailable("neutron"))
+        {
+            foreach (var lacking in accounts.Where(a => a.Network is null))
+            {
+                cx.Console.MarkupLineInterpolated($"[yellow]warning:[/] account {lacking.Username}@{lacking.ProjectName} has no network of its own (Neutron lists none in its project): its servers go on compute.fixed_network_name, if set");
+            }
         }
 
         // Tempest SSHes from this machine: its interfaces and routes decide which guest addresses it can reach.
@@ -113,7 +133,7 @@ internal static class CloudPreparation
         var accountsYaml = config.Accounts.Count > 0 ? AccountsFile.ToYaml(config.Accounts) : null;
         cx.Console.MarkupLineInterpolated($"Credentials: {(admin ? "dynamic (the cloud user is an admin)" : $"{config.Accounts.Count} pre-provisioned account(s)")}");
         return new PreparedCloud(cloud.Name, config.Config.ToString(), config.RedactedConfig.ToString(), accountsYaml, discovery.Cpid.Cpid,
-            Facts(cloud, discovery, config.Config, config.FeatureFlags, config.Validation), admin ? null : config.Accounts.Count);
+            Facts(cloud, discovery, config.Config, config.FeatureFlags, config.Validation), admin ? null : config.Accounts.Count) { Accounts = config.Accounts };
     }
 
     /// <summary>
@@ -206,7 +226,7 @@ internal static class CloudPreparation
         try
         {
             var token = await connection.AuthenticateAsync(ct);
-            return new TestAccount { Username = cloud.Auth.Username, Password = cloud.Auth.Password, ProjectName = cloud.Auth.ProjectName, DomainName = cloud.Auth.UserDomainName, Roles = token.Roles };
+            return new TestAccount { Username = cloud.Auth.Username, Password = cloud.Auth.Password, ProjectName = cloud.Auth.ProjectName, DomainName = cloud.Auth.UserDomainName, Roles = token.Roles, Network = await OwnNetworkAsync(connection, token, ct) };
         }
         catch (OpenStackApiException e)
         {

@@ -18,6 +18,8 @@ internal static class RunCommand
         var cloud = new Option<string?>("--os-cloud") { Description = "Cloud from clouds.yaml (standard search path); default: OS_CLOUD, else the OS_* variables." };
         var region = new Option<string?>("--os-region") { Description = "The region to certify (default: the cloud's region_name / OS_REGION_NAME, else the catalog's only region)." };
         var altClouds = new Option<string[]>("--alt-cloud") { Description = "More clouds.yaml entries whose credentials become extra Tempest accounts (for non-admin runs in parallel).", AllowMultipleArgumentsPerToken = false };
+        var accountsFile = new Option<string?>("--accounts") { Description = "A Tempest accounts.yaml (as refstack-client uses): its accounts, each checked with its own token, become Tempest's pre-provisioned accounts." };
+        var acceptIncomplete = new Option<bool>("--accept-incomplete") { Description = "When the accounts cannot serve some tests, run the rest and record those as not run (accounts) instead of stopping with exit 2." };
         var guideline = new Option<string>("--guideline", "-g") { Description = "Guideline version, e.g. 2020.06.", Required = true };
         var target = CommonOptions.Target();
         var type = new Option<string>("--type") { Description = "Capability statuses to run (default: required).", DefaultValueFactory = _ => "required" };
@@ -41,7 +43,7 @@ internal static class RunCommand
         var tempestBin = new Option<string>("--tempest") { Description = "The tempest command.", DefaultValueFactory = _ => "/usr/bin/tempest" };
         var command = new Command("run", "Certify a cloud: run a guideline's tests with Tempest and judge the results.")
         {
-            cloud, region, altClouds, guideline, target, type, source, output, tempestConf, overrides, validation, guestUser, serial, concurrency, testTimeout, rerun, progress, tempestBin,
+            cloud, region, altClouds, accountsFile, acceptIncomplete, guideline, target, type, source, output, tempestConf, overrides, validation, guestUser, serial, concurrency, testTimeout, rerun, progress, tempestBin,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -69,6 +71,14 @@ internal static class RunCommand
                 throw new UsageException("--validation and --guest-user shape the discovered tempest.conf; with --tempest-conf, set [validation] in that file (or by --override)");
             }
 
+            if (parse.GetValue(tempestConf) is not null && parse.GetValue(accountsFile) is not null)
+            {
+                throw new UsageException("--accounts shapes the discovered tempest.conf; with --tempest-conf, name the accounts file in it (auth.test_accounts_file)");
+            }
+
+            // Read before anything starts: a bad file is a usage error naming its line and entry.
+            var fileAccounts = parse.GetValue(accountsFile) is { } accountsPath ? CloudPreparation.ReadAccountsFile(accountsPath) : null;
+
             IReadOnlyDictionary<TestName, PriorResult>? prior = null;
             if (parse.GetValue(rerun) is { } rerunDir)
             {
@@ -93,12 +103,15 @@ internal static class RunCommand
             var engine = new RunEngine(new TempestCli(parse.GetValue(tempestBin)!), TimeProvider.System);
             PreparedWorkspace workspace;
             PreparedCloud prepared;
+            AccountDecision accounts;
             try
             {
                 // Tempest lists its tests while the cloud is discovered: the two slow start-ups overlap.
                 workspace = await engine.PrepareAsync(dir, ct);
                 var projects = g.CapabilitiesOf(targetKey, [CapabilityStatus.Required]).Select(c => c.Definition?.Project).OfType<string>().ToHashSet(StringComparer.Ordinal);
-                prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), parse.GetValue(overrides) ?? [], projects, guest, ct, parse.GetValue(region));
+                prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), fileAccounts, parse.GetValue(overrides) ?? [], projects, guest, ct, parse.GetValue(region));
+                // Before Tempest starts: a plan the accounts cannot serve stops here (exit 2), in seconds.
+                accounts = await AccountPlanning.DecideAsync(cx, prepared, workspace, g, query, workers, parse.GetValue(acceptIncomplete));
             }
             catch
             {
@@ -121,19 +134,9 @@ internal static class RunCommand
                 throw;
             }
 
-            if (prepared.AccountCount is { } accounts)
-            {
-                // A test class may lock a primary and an alternate account at once: two accounts per worker.
-                var most = Math.Max(1, accounts / 2);
-                if (workers is null || workers > most)
-                {
-                    cx.Console.MarkupLineInterpolated($"[yellow]note:[/] {accounts} pre-provisioned account(s) allow {most} worker(s); running with {most} (add accounts with --alt-cloud for more)");
-                    workers = most;
-                }
-            }
-
-            var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, prepared.AccountsYaml, prepared.Cpid, workers, prior, prepared.Facts,
-                limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+            workers = accounts.Workers;
+            var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, accounts.AccountsYaml, prepared.Cpid, workers, prior, prepared.Facts,
+                limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null) { NotServed = accounts.NotServed, Accounts = accounts.Evidence };
             var mode = parse.GetValue(progress) ?? (cx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? "live" : "plain");
             cx.Console.MarkupLineInterpolated($"Running {g.Id} {targetKey} ({string.Join(",", query.EffectiveStatuses.Select(s => s.ToWord()))}) against cloud {prepared.CloudName} (cpid {prepared.Cpid}), {(workers is 1 ? "serial" : workers is { } w ? $"{w} workers" : "one worker per core")}; results in {Path.GetFullPath(dir)}");
             RunOutcome outcome;

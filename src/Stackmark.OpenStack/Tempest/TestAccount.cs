@@ -23,6 +23,12 @@ public sealed record TestAccount
     /// <summary>Roles held on the project.</summary>
     public IReadOnlyList<string> Roles { get; init; } = [];
 
+    /// <summary>
+    /// The project network Tempest gives the account's servers (accounts.yaml <c>resources: {network: …}</c>); null for
+    /// none (Tempest then uses <c>compute.fixed_network_name</c>).
+    /// </summary>
+    public string? Network { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Username}@{ProjectName} roles=[{string.Join(',', Roles)}]";
 }

@@ -114,6 +114,12 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
             toRun = [.. toRun.Where(again.Contains)];
         }
 
+        if (request.Withheld is { Count: > 0 } withheld)
+        {
+            var resolved = plan.Tests.Where(t => t.Resolved is not null && withheld.ContainsKey(t.Test.Name)).Select(t => t.Resolved!.Value).ToHashSet();
+            toRun = [.. toRun.Where(n => !resolved.Contains(n))];
+        }
+
         var loadList = Path.Combine(dir, Files.LoadList);
         await File.WriteAllLinesAsync(loadList, toRun.Select(n => listing.TryGetTestId(n, out var id) ? id : n.Value), cancellationToken).ConfigureAwait(false);
 
@@ -149,7 +155,7 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
 
         var finished = time.GetUtcNow();
         var tree = await ReadSourceOrNullAsync(source).ConfigureAwait(false);
-        var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree);
+        var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree, request.Withheld);
         var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));
         var summary = new RunSummary(request.Guideline.Id, request.Query.Target, request.Cpid, started, finished, report.Compliant && !interrupted);
         var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parserErrors, RunResults.ClassErrors(plan, collector.Results));

@@ -37,10 +37,11 @@ internal static class RunCommand
         };
         validation.AcceptOnlyFromAmong("auto", "on", "off");
         var guestUser = new Option<string?>("--guest-user") { Description = "The guest image's SSH login (default: the image's os_admin_user, else by its os_distro: cirros, ubuntu, debian, …)." };
+        var acceptIncomplete = new Option<bool>("--accept-incomplete") { Description = "Run even when the accounts cannot serve every required test (e.g. an account that is not empty): those tests are not run and the verdict is incomplete, never not compliant." };
         var tempestBin = new Option<string>("--tempest") { Description = "The tempest command.", DefaultValueFactory = _ => "/usr/bin/tempest" };
         var command = new Command("run", "Certify a cloud: run a guideline's tests with Tempest and judge the results.")
         {
-            cloud, altClouds, guideline, target, type, source, output, tempestConf, overrides, validation, guestUser, serial, concurrency, testTimeout, rerun, progress, tempestBin,
+            cloud, altClouds, guideline, target, type, source, output, tempestConf, overrides, validation, guestUser, serial, concurrency, testTimeout, rerun, progress, acceptIncomplete, tempestBin,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -92,12 +93,15 @@ internal static class RunCommand
             var engine = new RunEngine(new TempestCli(parse.GetValue(tempestBin)!), TimeProvider.System);
             PreparedWorkspace workspace;
             PreparedCloud prepared;
+            RunCleanup cleanup;
             try
             {
                 // Tempest lists its tests while the cloud is discovered: the two slow start-ups overlap.
                 workspace = await engine.PrepareAsync(dir, ct);
                 var projects = g.CapabilitiesOf(targetKey, [CapabilityStatus.Required]).Select(c => c.Definition?.Project).OfType<string>().ToHashSet(StringComparer.Ordinal);
                 prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), parse.GetValue(overrides) ?? [], projects, guest, ct);
+                // What the accounts hold before Tempest starts: removed after the run is what is new; checked against tests needing empty accounts.
+                cleanup = await RunCleanup.BeforeAsync(cx, prepared, g, query, parse.GetValue(acceptIncomplete), ct);
             }
             catch
             {
@@ -132,7 +136,7 @@ internal static class RunCommand
             }
 
             var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, prepared.AccountsYaml, prepared.Cpid, workers, prior, prepared.Facts,
-                limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+                limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null, cleanup.Withheld);
             var mode = parse.GetValue(progress) ?? (cx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? "live" : "plain");
             cx.Console.MarkupLineInterpolated($"Running {g.Id} {targetKey} ({string.Join(",", query.EffectiveStatuses.Select(s => s.ToWord()))}) against cloud {prepared.CloudName} (cpid {prepared.Cpid}), {(workers is 1 ? "serial" : workers is { } w ? $"{w} workers" : "one worker per core")}; results in {Path.GetFullPath(dir)}");
             RunOutcome outcome;
@@ -144,6 +148,10 @@ internal static class RunCommand
             {
                 cx.Error.WriteLine($"stackmark: runner error: {e.Message}");
                 return ExitCodes.RunnerError;
+            }
+            finally
+            {
+                await cleanup.AfterAsync(cx, dir);
             }
 
             var summary = RunSummaryView.Render(outcome, Path.GetFullPath(dir), prepared.Facts);

@@ -46,4 +46,16 @@ public static class PristinePreconditions
             "headers = {\"X-Account-Meta-Quota-Bytes\": \"20\"}", PristineRequirement.BytesAtMost(16),
             "sets a 20-byte quota on the account and uploads 4 bytes, which Swift refuses when the account already holds more than 16"),
     ];
+
+    /// <summary>
+    /// Every pair of an account and a precondition of <paramref name="planned"/> that the account's inventory does
+    /// not meet, account by account in the order given.
+    /// </summary>
+    public static IReadOnlyList<UnmetPrecondition> Check(IEnumerable<AccountInventory> accounts, IEnumerable<PristinePrecondition> planned)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(planned);
+        var tests = planned.ToList();
+        return [.. accounts.SelectMany(a => tests.Select(p => p.Requirement.UnmetBy(a) is { } unmet ? new UnmetPrecondition(a.Account, p, unmet) : null)).OfType<UnmetPrecondition>()];
+    }
 }

@@ -7,8 +7,8 @@ namespace Stackmark.OpenStack;
 /// metadata, or more than a few bytes of objects.
 /// </summary>
 /// <remarks>
-/// Container ranges follow Swift's listing order (UTF-8 bytes). Tempest names its containers <c>tempest-a--N</c> …
-/// <c>tempest-f--N</c> with a random N, so a bound is a name prefix: <see cref="From"/> forbids names at or after it,
+/// Container ranges follow Swift's listing order (UTF-8 bytes). Tempest names its containers <c>tempest-b'a'--N</c> …
+/// <c>tempest-b'f'--N</c> (Python 3 formats <c>bytes((i,))</c> as <c>b'a'</c>) with a random N, so a bound is a name prefix: <see cref="From"/> forbids names at or after it,
 /// <see cref="Through"/> forbids names before it or starting with it, and both together the names between.
 /// </remarks>
 public sealed record PristineRequirement
@@ -36,7 +36,10 @@ public sealed record PristineRequirement
     /// <summary>No container whose name sorts at or after <paramref name="from"/> and before or within <paramref name="through"/>.</summary>
     public static PristineRequirement NoContainersIn(string? from, string? through) => new("containers") { From = from, Through = through };
 
-    /// <summary>At most <paramref name="bytes"/> bytes of objects (<c>X-Account-Bytes-Used</c>).</summary>
+    /// <summary>
+    /// At most <paramref name="bytes"/> bytes of objects (<c>X-Account-Bytes-Used</c>: the account database's figure,
+    /// which lags fresh uploads, and the same figure Swift's account quota checks against).
+    /// </summary>
     public static PristineRequirement BytesAtMost(long bytes) => new("bytes") { MaxBytes = bytes };
 
     /// <summary>Whether a container of this name breaks a container requirement.</summary>
@@ -65,7 +68,7 @@ public sealed record PristineRequirement
             names.Count == 0 ? null : $"{what} {string.Join(", ", names.Take(10))}{(names.Count > 10 ? $" and {names.Count - 10} more" : string.Empty)}";
     }
 
-    /// <summary>The requirement in words: <c>no containers between tempest-a-- and tempest-f--</c>.</summary>
+    /// <summary>The requirement in words: <c>no containers from tempest-b'a'--… to tempest-b'f'--…</c>.</summary>
     public override string ToString() => Kind switch
     {
         "containers" when From is null && Through is null => "no containers",

@@ -26,17 +26,35 @@ public sealed partial class PristinePreconditionsTempestTests
     }
 
     [SkippableFact]
-    public void Account_tests_name_their_containers_as_the_ranges_assume()
+    public async Task Account_tests_name_their_containers_as_the_ranges_assume()
     {
         Skip.IfNot(Directory.Exists(Tempest), "python3-tempest is not installed");
         var source = File.ReadAllText(Path.Combine(Tempest, "api/object_storage/test_account_services.py"));
-        var names = File.ReadAllText(Path.Combine(Tempest, "lib/common/utils/data_utils.py"));
 
-        // Six containers a..f, each rand_name(name='a-') = 'tempest-a--<random int>'.
+        // Six containers a..f, named by the line below; Python 3 formats bytes((97,)) as "b'a'".
         Assert.Contains("for i in range(ord('a'), ord('f') + 1):", source, StringComparison.Ordinal);
-        Assert.Contains("name = data_utils.rand_name(name='%s-' % bytes((i,)))", source, StringComparison.Ordinal);
-        Assert.Contains("def rand_name(name='', prefix='tempest'):", names, StringComparison.Ordinal);
-        Assert.Contains("rand_name = prefix + '-' + rand_name", names, StringComparison.Ordinal);
+        const string naming = "data_utils.rand_name(name='%s-' % bytes((i,)))";
+        Assert.Contains("name = " + naming, source, StringComparison.Ordinal);
+        var made = await MakeNamesAsync(naming);
+
+        Assert.Equal(6, made.Count);
+        var bounds = PristinePreconditions.All.SelectMany(p => new[] { p.Requirement.From, p.Requirement.Through }).OfType<string>().Distinct().ToList();
+        Assert.Equal(["tempest-b'a'--", "tempest-b'd'--", "tempest-b'f'--"], bounds.Order(StringComparer.Ordinal));
+        Assert.All(bounds, b => Assert.Single(made, n => n.StartsWith(b, StringComparison.Ordinal)));
+    }
+
+    // The names Tempest's own code makes, by running it (python3 with the installed tempest package).
+    private static async Task<IReadOnlyList<string>> MakeNamesAsync(string naming)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add($"from tempest.lib.common.utils import data_utils\nfor i in range(ord('a'), ord('f') + 1):\n    print({naming})");
+        using var python = System.Diagnostics.Process.Start(psi)!;
+        var output = await python.StandardOutput.ReadToEndAsync();
+        var error = await python.StandardError.ReadToEndAsync();
+        await python.WaitForExitAsync();
+        Assert.True(python.ExitCode == 0, error);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static string ClassBody(string source, string name)

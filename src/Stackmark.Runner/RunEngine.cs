@@ -116,6 +116,12 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
 
         // Tests the accounts cannot serve are not sent to Tempest (see RunRequest.NotServed).
         toRun = [.. toRun.Where(t => !request.NotServed.ContainsKey(t))];
+        if (request.Withheld is { Count: > 0 } withheld)
+        {
+            var resolved = plan.Tests.Where(t => t.Resolved is not null && withheld.ContainsKey(t.Test.Name)).Select(t => t.Resolved!.Value).ToHashSet();
+            toRun = [.. toRun.Where(n => !resolved.Contains(n))];
+        }
+
         var loadList = Path.Combine(dir, Files.LoadList);
         await File.WriteAllLinesAsync(loadList, toRun.Select(n => listing.TryGetTestId(n, out var id) ? id : n.Value), cancellationToken).ConfigureAwait(false);
 
@@ -151,7 +157,7 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
 
         var finished = time.GetUtcNow();
         var tree = await ReadSourceOrNullAsync(source).ConfigureAwait(false);
-        var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree)
+        var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree, request.Withheld)
             .Select(r => r.Planned.Resolved is { } n && request.NotServed.TryGetValue(n, out var why) ? r with { TempestId = null, Status = TestStatus.NotRun, NonPass = why, Duration = null } : r)
             .ToList();
         var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));

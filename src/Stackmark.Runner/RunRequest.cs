@@ -12,6 +12,7 @@ namespace Stackmark.Runner;
 /// <param name="RerunOf">For --rerun-failed: the first attempt's results by guideline test name; only its non-passes run again.</param>
 /// <param name="Facts">What discovery saw of the cloud, recorded in the manifest as evidence.</param>
 /// <param name="TestTimeout">Limit per test method (see <see cref="TempestRunOptions.TestTimeout"/>); null for none.</param>
+/// <param name="Withheld">Guideline tests not run, by name, with why (e.g. an account that is not pristine): they get that non-pass.</param>
 public sealed record RunRequest(
     Guideline Guideline,
     TestListQuery Query,
@@ -23,7 +24,8 @@ public sealed record RunRequest(
     int? Concurrency,
     IReadOnlyDictionary<TestName, PriorResult>? RerunOf = null,
     CloudFacts? Facts = null,
-    TimeSpan? TestTimeout = null)
+    TimeSpan? TestTimeout = null,
+    IReadOnlyDictionary<TestName, NonPass>? Withheld = null)
 {
     /// <summary>
     /// Planned tests the run's accounts cannot serve (<see cref="AccountPlanner"/>), with their non-pass: not sent to

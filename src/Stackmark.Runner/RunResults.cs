@@ -8,9 +8,9 @@ public static class RunResults
 {
     /// <summary>
     /// Every planned test with its result: passed, failed (with the last traceback line), skipped (with the
-    /// reason), not in Tempest, or not run (the runner stopped before it).
+    /// reason), not in Tempest, not run (the runner stopped before it), or withheld before the run with its reason.
     /// </summary>
-    public static IReadOnlyList<RunTestResult> Join(TestPlan plan, SubunitTestResults results, IReadOnlyDictionary<TestName, PriorResult>? previousAttempt = null, TempestTree? source = null)
+    public static IReadOnlyList<RunTestResult> Join(TestPlan plan, SubunitTestResults results, IReadOnlyDictionary<TestName, PriorResult>? previousAttempt = null, TempestTree? source = null, IReadOnlyDictionary<TestName, NonPass>? withheld = null)
     {
         var byName = new Dictionary<TestName, SubunitTestResult>();
         var fixtures = new Dictionary<string, SubunitTestResult>(StringComparer.Ordinal);
@@ -38,6 +38,12 @@ public static class RunResults
             if (p.Resolved is null)
             {
                 list.Add(new RunTestResult(p, null, TestStatus.NotRun, new NonPass(NonPassCategory.NotInTempest, "not found in the installed Tempest by idempotent id, name or alias"), null));
+                continue;
+            }
+
+            if (withheld?.GetValueOrDefault(p.Test.Name) is { } why)
+            {
+                list.Add(new RunTestResult(p, null, TestStatus.NotRun, why, null, 0));
                 continue;
             }
 

@@ -7,6 +7,9 @@ namespace Stackmark.Cli.Commands;
 /// <summary>What a run needs from the cloud: a tempest.conf (and accounts), its redacted copy, the cpid.</summary>
 internal sealed record PreparedCloud(string CloudName, string TempestConf, string RedactedConf, string? AccountsYaml, string Cpid, CloudFacts Facts, int? AccountCount = null)
 {
+    /// <summary>The resolved cloud (its auth URL, region, interface and TLS serve every account's own connection).</summary>
+    public CloudConfig? Cloud { get; init; }
+
     /// <summary>The pre-provisioned accounts with the roles of their own tokens (empty with dynamic credentials or --tempest-conf).</summary>
     public IReadOnlyList<TestAccount> Accounts { get; init; } = [];
 }
@@ -90,7 +93,7 @@ internal static partial class CloudPreparation
                 SshUserSource = "--tempest-conf",
                 HypervisorTypes = discovery.HypervisorTypes,
             };
-            return new PreparedCloud(cloud.Name, doc.ToString(), doc.Redacted().ToString(), null, discovery.Cpid.Cpid, Facts(cloud, discovery, doc, [], given));
+            return new PreparedCloud(cloud.Name, doc.ToString(), doc.Redacted().ToString(), null, discovery.Cpid.Cpid, Facts(cloud, discovery, doc, [], given)) { Cloud = cloud };
         }
 
         var accounts = new List<TestAccount>();
@@ -133,7 +136,7 @@ internal static partial class CloudPreparation
         var accountsYaml = config.Accounts.Count > 0 ? AccountsFile.ToYaml(config.Accounts) : null;
         cx.Console.MarkupLineInterpolated($"Credentials: {(admin ? "dynamic (the cloud user is an admin)" : $"{config.Accounts.Count} pre-provisioned account(s)")}");
         return new PreparedCloud(cloud.Name, config.Config.ToString(), config.RedactedConfig.ToString(), accountsYaml, discovery.Cpid.Cpid,
-            Facts(cloud, discovery, config.Config, config.FeatureFlags, config.Validation), admin ? null : config.Accounts.Count) { Accounts = config.Accounts };
+            Facts(cloud, discovery, config.Config, config.FeatureFlags, config.Validation), admin ? null : config.Accounts.Count) { Cloud = cloud, Accounts = config.Accounts };
     }
 
     /// <summary>

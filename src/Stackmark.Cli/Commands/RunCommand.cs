@@ -40,6 +40,7 @@ internal static class RunCommand
         };
         validation.AcceptOnlyFromAmong("auto", "on", "off");
         var guestUser = new Option<string?>("--guest-user") { Description = "The guest image's SSH login (default: the image's os_admin_user, else by its os_distro: cirros, ubuntu, debian, …)." };
+        var acceptIncomplete = new Option<bool>("--accept-incomplete") { Description = "Run even when the accounts cannot serve every required test (e.g. an account that is not empty): those tests are not run and the verdict is incomplete, never not compliant." };
         var tempestBin = new Option<string>("--tempest") { Description = "The tempest command.", DefaultValueFactory = _ => "/usr/bin/tempest" };
         var command = new Command("run", "Certify a cloud: run a guideline's tests with Tempest and judge the results.")
         {
@@ -104,6 +105,7 @@ internal static class RunCommand
             PreparedWorkspace workspace;
             PreparedCloud prepared;
             AccountDecision accounts;
+            RunCleanup cleanup;
             try
             {
                 // Tempest lists its tests while the cloud is discovered: the two slow start-ups overlap.
@@ -112,6 +114,8 @@ internal static class RunCommand
                 prepared = await CloudPreparation.PrepareAsync(cx, parse.GetValue(cloud), parse.GetValue(altClouds) ?? [], parse.GetValue(tempestConf), fileAccounts, parse.GetValue(overrides) ?? [], projects, guest, ct, parse.GetValue(region));
                 // Before Tempest starts: a plan the accounts cannot serve stops here (exit 2), in seconds.
                 accounts = await AccountPlanning.DecideAsync(cx, prepared, workspace, g, query, workers, parse.GetValue(acceptIncomplete));
+                // What the accounts hold before Tempest starts: removed after the run is what is new; checked against tests needing empty accounts.
+                cleanup = await RunCleanup.BeforeAsync(cx, prepared, g, query, parse.GetValue(acceptIncomplete), ct);
             }
             catch
             {
@@ -136,7 +140,7 @@ internal static class RunCommand
 
             workers = accounts.Workers;
             var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, accounts.AccountsYaml, prepared.Cpid, workers, prior, prepared.Facts,
-                limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null) { NotServed = accounts.NotServed, Accounts = accounts.Evidence };
+                limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null, cleanup.Withheld) { NotServed = accounts.NotServed, Accounts = accounts.Evidence };
             var mode = parse.GetValue(progress) ?? (cx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? "live" : "plain");
             cx.Console.MarkupLineInterpolated($"Running {g.Id} {targetKey} ({string.Join(",", query.EffectiveStatuses.Select(s => s.ToWord()))}) against cloud {prepared.CloudName} (cpid {prepared.Cpid}), {(workers is 1 ? "serial" : workers is { } w ? $"{w} workers" : "one worker per core")}; results in {Path.GetFullPath(dir)}");
             RunOutcome outcome;
@@ -148,6 +152,10 @@ internal static class RunCommand
             {
                 cx.Error.WriteLine($"stackmark: runner error: {e.Message}");
                 return ExitCodes.RunnerError;
+            }
+            finally
+            {
+                await cleanup.AfterAsync(cx, dir);
             }
 
             var summary = RunSummaryView.Render(outcome, Path.GetFullPath(dir), prepared.Facts);

@@ -1,7 +1,7 @@
 namespace Stackmark.OpenStack;
 
 /// <summary>Nova (compute) client. Errors: see <see cref="ServiceClientBase"/>.</summary>
-public sealed class ComputeClient : ServiceClientBase
+public sealed partial class ComputeClient : ServiceClientBase
 {
     /// <summary>Creates the client on the compute catalog endpoint (e.g. <c>http://host:8774/v2.1</c>).</summary>
     public ComputeClient(HttpClient http, Uri endpoint)

@@ -1,7 +1,7 @@
 namespace Stackmark.OpenStack;
 
 /// <summary>Glance v2 (image) client. Errors: see <see cref="ServiceClientBase"/>.</summary>
-public sealed class ImageClient : ServiceClientBase
+public sealed partial class ImageClient : ServiceClientBase
 {
     /// <summary>Creates the client on the image catalog endpoint (e.g. <c>http://host:9292</c>).</summary>
     public ImageClient(HttpClient http, Uri endpoint)

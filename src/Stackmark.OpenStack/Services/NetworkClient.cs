@@ -1,7 +1,7 @@
 namespace Stackmark.OpenStack;
 
 /// <summary>Neutron (network) client. Errors: see <see cref="ServiceClientBase"/>.</summary>
-public sealed class NetworkClient : ServiceClientBase
+public sealed partial class NetworkClient : ServiceClientBase
 {
     /// <summary>Creates the client on the network catalog endpoint (e.g. <c>http://host:9696</c>).</summary>
     public NetworkClient(HttpClient http, Uri endpoint)

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Stackmark.OpenStack;
 
 /// <summary>Swift (object-store) client. Errors: see <see cref="ServiceClientBase"/>.</summary>
-public sealed class ObjectStorageClient : ServiceClientBase
+public sealed partial class ObjectStorageClient : ServiceClientBase
 {
     /// <summary>Creates the client on the object-store endpoint (e.g. <c>http://host:8080/v1/AUTH_&lt;project&gt;</c>).</summary>
     public ObjectStorageClient(HttpClient http, Uri endpoint)

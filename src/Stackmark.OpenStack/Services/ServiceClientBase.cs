@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using System.Text.Json;
 
 namespace Stackmark.OpenStack;
@@ -43,4 +45,29 @@ public abstract class ServiceClientBase
 
     /// <summary>GETs an absolute URL as JSON.</summary>
     protected Task<JsonDocument> GetAsync(Uri absolute, CancellationToken ct) => OpenStackHttp.GetJsonAsync(Http, absolute, ct);
+
+    /// <summary>GETs an absolute URL as JSON; null when the resource is gone (404).</summary>
+    protected async Task<JsonDocument?> GetOrNullAsync(Uri absolute, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, absolute);
+        using var response = await OpenStackHttp.SendAsync(Http, request, ct, s => (int)s is >= 200 and < 300 || s == HttpStatusCode.NotFound)
+            .ConfigureAwait(false);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await OpenStackHttp.ReadJsonAsync(response, request, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>DELETEs an absolute URL; false when it was gone already (404).</summary>
+    protected async Task<bool> DeleteAsync(Uri absolute, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, absolute);
+        using var response = await OpenStackHttp.SendAsync(Http, request, ct, s => (int)s is >= 200 and < 300 || s == HttpStatusCode.NotFound)
+            .ConfigureAwait(false);
+        return response.StatusCode != HttpStatusCode.NotFound;
+    }
+
+    /// <summary>Sends <paramref name="method"/> with a JSON body (buffered, as <see cref="OpenStackHttp.PostJsonAsync"/> explains).</summary>
+    protected async Task SendJsonAsync(HttpMethod method, Uri absolute, string json, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, absolute) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var response = await OpenStackHttp.SendAsync(Http, request, ct, s => (int)s is >= 200 and < 300).ConfigureAwait(false);
+    }
 }

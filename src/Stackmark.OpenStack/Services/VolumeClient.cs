@@ -1,7 +1,7 @@
 namespace Stackmark.OpenStack;
 
 /// <summary>Cinder v3 (block-storage) client. Errors: see <see cref="ServiceClientBase"/>.</summary>
-public sealed class VolumeClient : ServiceClientBase
+public sealed partial class VolumeClient : ServiceClientBase
 {
     /// <summary>Creates the client on the volumev3 / block-storage endpoint (e.g. <c>http://host:8776/v3/&lt;project&gt;</c>).</summary>
     public VolumeClient(HttpClient http, Uri endpoint)

@@ -40,7 +40,8 @@ internal static class DevCloud
             var resolver = CloudConfigResolver.FromSystem();
             var cloud = resolver.Resolve(Member);
             resolver.Resolve(Admin);
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            // The cloud's own TLS options: the devcloud may serve HTTPS with a CA of its own (start.sh --tls).
+            using var http = new HttpClient(TransportFactory.Create(cloud.Tls)) { Timeout = TimeSpan.FromSeconds(5) };
             using var response = http.GetAsync(cloud.Auth.AuthUrl).GetAwaiter().GetResult();
             return (int)response.StatusCode < 500 ? null : $"{cloud.Auth.AuthUrl} answered {(int)response.StatusCode}";
         }

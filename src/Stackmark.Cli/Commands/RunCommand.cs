@@ -19,7 +19,7 @@ internal static class RunCommand
         var region = new Option<string?>("--os-region") { Description = "The region to certify (default: the cloud's region_name / OS_REGION_NAME, else the catalog's only region)." };
         var altClouds = new Option<string[]>("--alt-cloud") { Description = "More clouds.yaml entries whose credentials become extra Tempest accounts (for non-admin runs in parallel).", AllowMultipleArgumentsPerToken = false };
         var accountsFile = new Option<string?>("--accounts") { Description = "A Tempest accounts.yaml (as refstack-client uses): its accounts, each checked with its own token, become Tempest's pre-provisioned accounts." };
-        var acceptIncomplete = new Option<bool>("--accept-incomplete") { Description = "When the accounts cannot serve some tests, run the rest and record those as not run (accounts) instead of stopping with exit 2." };
+        var acceptIncomplete = new Option<bool>("--accept-incomplete") { Description = "Run even when the accounts cannot serve every required test (too few accounts, a role missing, an account that is not empty): those tests are not run and the verdict is incomplete, never not compliant." };
         var guideline = new Option<string>("--guideline", "-g") { Description = "Guideline version, e.g. 2020.06.", Required = true };
         var target = CommonOptions.Target();
         var type = new Option<string>("--type") { Description = "Capability statuses to run (default: required).", DefaultValueFactory = _ => "required" };
@@ -40,7 +40,6 @@ internal static class RunCommand
         };
         validation.AcceptOnlyFromAmong("auto", "on", "off");
         var guestUser = new Option<string?>("--guest-user") { Description = "The guest image's SSH login (default: the image's os_admin_user, else by its os_distro: cirros, ubuntu, debian, …)." };
-        var acceptIncomplete = new Option<bool>("--accept-incomplete") { Description = "Run even when the accounts cannot serve every required test (e.g. an account that is not empty): those tests are not run and the verdict is incomplete, never not compliant." };
         var tempestBin = new Option<string>("--tempest") { Description = "The tempest command.", DefaultValueFactory = _ => "/usr/bin/tempest" };
         var command = new Command("run", "Certify a cloud: run a guideline's tests with Tempest and judge the results.")
         {

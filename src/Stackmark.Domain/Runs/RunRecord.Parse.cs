@@ -45,6 +45,11 @@ public sealed partial record RunRecord
             return error!;
         }
 
+        if (!ReadVerdict(full, top, compliant, out var runVerdict, out var toComplete, out error))
+        {
+            return error!;
+        }
+
         if (top["tests"] is not JArray testArray)
         {
             return full.Fail("\"tests\" must be a list of test results", top["tests"] ?? top);
@@ -139,9 +144,9 @@ public sealed partial record RunRecord
                 return rep.Fail("\"status\" must be one of required, advisory, deprecated, removed", c["status"]!);
             }
 
-            if (verdict is not ("pass" or "fail"))
+            if (verdict is not ("pass" or "fail" or "incomplete"))
             {
-                return rep.Fail("\"verdict\" must be pass or fail", c["verdict"]!);
+                return rep.Fail("\"verdict\" must be pass, fail or incomplete", c["verdict"]!);
             }
 
             if (!rep.Count(c, "tests", out var counted, out error) || !rep.Count(c, "passed", out var passed, out error))
@@ -154,10 +159,58 @@ public sealed partial record RunRecord
                 return rep.Fail($"\"passed\" ({passed}) is more than \"tests\" ({counted})", c["passed"]!);
             }
 
-            capabilities.Add(new RecordedCapability(new CapabilityId(capId), capStatus, verdict == "pass", passed, counted));
+            capabilities.Add(new RecordedCapability(new CapabilityId(capId), capStatus, verdict == "pass", passed, counted, verdict == "incomplete"));
         }
 
-        return ParseResult<RunRecord>.Ok(new RunRecord(guideline, target, compliant, tests, capabilities, classErrors));
+        return ParseResult<RunRecord>.Ok(new RunRecord(guideline, target, compliant, tests, capabilities, classErrors) { Verdict = runVerdict, ToComplete = toComplete });
+    }
+
+    // "verdict" and "to_complete" are optional: files written before the three-way verdict have "compliant" only.
+    private static bool ReadVerdict(Reader full, JObject top, bool compliant, out ComplianceVerdict verdict, out List<string> toComplete, out ParseResult<RunRecord>? error)
+    {
+        verdict = compliant ? ComplianceVerdict.Compliant : ComplianceVerdict.NotCompliant;
+        toComplete = [];
+        if (!full.OptionalString(top, "verdict", out var word, out error))
+        {
+            return false;
+        }
+
+        if (word is not null)
+        {
+            if (!VerdictRule.TryParse(word, out verdict))
+            {
+                error = full.Fail("\"verdict\" must be one of compliant, not-compliant, incomplete", top["verdict"]!);
+                return false;
+            }
+
+            if (compliant != (verdict == ComplianceVerdict.Compliant))
+            {
+                error = full.Fail($"\"verdict\" {word} contradicts \"compliant\": {(compliant ? "true" : "false")}", top["verdict"]!);
+                return false;
+            }
+        }
+
+        switch (top["to_complete"])
+        {
+            case null or JNull:
+                return true;
+            case JArray array:
+                foreach (var item in array.Items)
+                {
+                    if (item is not JString { Value.Length: > 0 } step)
+                    {
+                        error = full.Fail("\"to_complete\" must list non-empty strings", item);
+                        return false;
+                    }
+
+                    toComplete.Add(step.Value);
+                }
+
+                return true;
+            case var bad:
+                error = full.Fail("\"to_complete\" must be a list of strings when present", bad);
+                return false;
+        }
     }
 
     // "class_errors" is optional: run directories written before the runner listed fixture errors lack it.

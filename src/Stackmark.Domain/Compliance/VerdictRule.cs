@@ -30,14 +30,24 @@ public static class VerdictRule
     /// </summary>
     public static bool IsRunnersOwn(string? categoryWord) => NonPass.TryParseCategory(categoryWord, out var category) && IsRunnersOwn(category);
 
-    /// <summary>A capability's verdict from its counted tests' results.</summary>
+    /// <summary>A capability's verdict from its tests' results (flagged tests are not counted).</summary>
     public static ComplianceVerdict Of(IEnumerable<TestVerdict> tests)
     {
         ArgumentNullException.ThrowIfNull(tests);
+        return OfCounted(tests.Where(t => !t.Test.IsFlagged).Select(t => (t.Status, t.Outcome?.Category)));
+    }
+
+    /// <summary>
+    /// A verdict from counted tests' statuses and non-pass category words (null: none given): compliant when all passed,
+    /// not compliant when one miss is the cloud's, else incomplete.
+    /// </summary>
+    public static ComplianceVerdict OfCounted(IEnumerable<(TestStatus Status, string? Category)> counted)
+    {
+        ArgumentNullException.ThrowIfNull(counted);
         var verdict = ComplianceVerdict.Compliant;
-        foreach (var t in tests.Where(t => !t.Test.IsFlagged && t.Status != TestStatus.Passed))
+        foreach (var (status, category) in counted.Where(t => t.Status != TestStatus.Passed))
         {
-            if (!t.NotJudged)
+            if (!IsRunnersOwn(category))
             {
                 return ComplianceVerdict.NotCompliant;
             }

@@ -32,6 +32,31 @@ public sealed partial record RunRecord
         return Read(full, rep);
     }
 
+    /// <summary>
+    /// Reads only the tests of a <c>full-results.json</c> (name, id, capability, status, category, reason), checked as
+    /// <see cref="Parse"/> checks them: what <c>stackmark report</c> judges.
+    /// </summary>
+    /// <returns>The tests in file order, or an error naming the file, JSON path and line.</returns>
+    public static ParseResult<IReadOnlyList<RecordedTest>> ParseTests(ReadOnlySpan<byte> fullResults, string fullResultsFile)
+    {
+        var full = new Reader(fullResultsFile, fullResults);
+        ParseResult<RunRecord>? error;
+        if (full.Root is null)
+        {
+            error = full.Failure!;
+        }
+        else if (full.Root is not JObject top)
+        {
+            error = full.Fail("expected an object with guideline, target, compliant and tests", full.Root);
+        }
+        else if (ReadTests(full, top, out var tests, out error))
+        {
+            return ParseResult<IReadOnlyList<RecordedTest>>.Ok(tests);
+        }
+
+        return ParseResult<IReadOnlyList<RecordedTest>>.Fail(error!.Error!, error.Location!);
+    }
+
     private static ParseResult<RunRecord> Read(Reader full, Reader rep)
     {
         if (full.Root is not JObject top)
@@ -50,48 +75,9 @@ public sealed partial record RunRecord
             return error!;
         }
 
-        if (top["tests"] is not JArray testArray)
+        if (!ReadTests(full, top, out var tests, out error))
         {
-            return full.Fail("\"tests\" must be a list of test results", top["tests"] ?? top);
-        }
-
-        var tests = new List<RecordedTest>(testArray.Items.Count);
-        foreach (var item in testArray.Items)
-        {
-            if (item is not JObject t)
-            {
-                return full.Fail($"expected a test result object, found {item.Kind}", item);
-            }
-
-            if (!full.String(t, "name", out var name, out error) || !full.String(t, "capability", out var capability, out error)
-                || !full.String(t, "status", out var statusWord, out error))
-            {
-                return error!;
-            }
-
-            if (!TryParseWord(statusWord, out var status))
-            {
-                return full.Fail("\"status\" must be one of pass, fail, skip, not-run", t["status"]!);
-            }
-
-            IdempotentId? id = null;
-            switch (t["idempotent_id"])
-            {
-                case null or JNull:
-                    break;
-                case JString s when IdempotentId.TryParse(s.Value, out var parsed):
-                    id = parsed;
-                    break;
-                case var bad:
-                    return full.Fail("\"idempotent_id\" must be a UUID (e.g. e36c0eaa-dff5-4082-ad1f-3f9a80aa3f59)", bad);
-            }
-
-            if (!full.OptionalString(t, "category", out var category, out error) || !full.OptionalString(t, "reason", out var reason, out error))
-            {
-                return error!;
-            }
-
-            tests.Add(new RecordedTest(new TestName(name), id, new CapabilityId(capability), status, category, reason));
+            return error!;
         }
 
         if (!ReadClassErrors(full, top, out var classErrors, out error))
@@ -163,6 +149,61 @@ public sealed partial record RunRecord
         }
 
         return ParseResult<RunRecord>.Ok(new RunRecord(guideline, target, compliant, tests, capabilities, classErrors) { Verdict = runVerdict, ToComplete = toComplete });
+    }
+
+    private static bool ReadTests(Reader full, JObject top, out List<RecordedTest> tests, out ParseResult<RunRecord>? error)
+    {
+        tests = [];
+        error = null;
+        if (top["tests"] is not JArray testArray)
+        {
+            error = full.Fail("\"tests\" must be a list of test results", top["tests"] ?? top);
+            return false;
+        }
+
+        tests = new List<RecordedTest>(testArray.Items.Count);
+        foreach (var item in testArray.Items)
+        {
+            if (item is not JObject t)
+            {
+                error = full.Fail($"expected a test result object, found {item.Kind}", item);
+                return false;
+            }
+
+            if (!full.String(t, "name", out var name, out error) || !full.String(t, "capability", out var capability, out error)
+                || !full.String(t, "status", out var statusWord, out error))
+            {
+                return false;
+            }
+
+            if (!TryParseWord(statusWord, out var status))
+            {
+                error = full.Fail("\"status\" must be one of pass, fail, skip, not-run", t["status"]!);
+                return false;
+            }
+
+            IdempotentId? id = null;
+            switch (t["idempotent_id"])
+            {
+                case null or JNull:
+                    break;
+                case JString s when IdempotentId.TryParse(s.Value, out var parsed):
+                    id = parsed;
+                    break;
+                case var bad:
+                    error = full.Fail("\"idempotent_id\" must be a UUID (e.g. e36c0eaa-dff5-4082-ad1f-3f9a80aa3f59)", bad);
+                    return false;
+            }
+
+            if (!full.OptionalString(t, "category", out var category, out error) || !full.OptionalString(t, "reason", out var reason, out error))
+            {
+                return false;
+            }
+
+            tests.Add(new RecordedTest(new TestName(name), id, new CapabilityId(capability), status, category, reason));
+        }
+
+        return true;
     }
 
     // "verdict" and "to_complete" are optional: files written before the three-way verdict have "compliant" only.

@@ -12,8 +12,19 @@ internal static class ExitCodes
     /// <summary>Usage or input error: bad option, unknown guideline, unreadable or invalid file.</summary>
     public const int UsageError = 2;
 
-    /// <summary>The runner failed: Tempest crashed, the cloud is unreachable.</summary>
+    /// <summary>The runner failed: Tempest crashed, the cloud is unreachable, the run was interrupted (its outputs say incomplete).</summary>
     public const int RunnerError = 3;
+
+    /// <summary>Incomplete: no required test failed for the cloud's reason, but the run could not judge every one (docs/verdicts.md).</summary>
+    public const int Incomplete = 4;
+
+    /// <summary>The exit code of a verdict: 0 compliant, 1 not compliant, 4 incomplete.</summary>
+    public static int Of(ComplianceVerdict verdict) => verdict switch
+    {
+        ComplianceVerdict.Compliant => Ok,
+        ComplianceVerdict.Incomplete => Incomplete,
+        _ => NotCompliant,
+    };
 }
 
 /// <summary>An error in what the user asked for or gave; reported as one line, exit code 2.</summary>

@@ -9,7 +9,8 @@ public static class ComplianceHtml
     /// <summary>The page as a string; every text from the data is HTML-escaped.</summary>
     /// <param name="report">The verdict.</param>
     /// <param name="classErrors">Class-level fixture errors of the run, listed apart: they are not tests and not counted.</param>
-    public static string Render(ComplianceReport report, IReadOnlyList<ClassError>? classErrors = null)
+    /// <param name="runDirectory">The run's directory, for the commands that would complete it; <c>RUN_DIR</c> when null.</param>
+    public static string Render(ComplianceReport report, IReadOnlyList<ClassError>? classErrors = null, string? runDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
@@ -17,7 +18,23 @@ public static class ComplianceHtml
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title>\n<style>")
           .Append(Style).Append("</style></head><body>\n")
           .Append("<h1>").Append(E(title)).Append("</h1>\n")
-          .Append("<p class=\"verdict ").Append(report.Compliant ? "pass\">Compliant" : "fail\">Not compliant").Append("</p>\n");
+          .Append("<p class=\"verdict ").Append(report.Verdict switch
+          {
+              ComplianceVerdict.Compliant => "pass\">Compliant",
+              ComplianceVerdict.Incomplete => "incomplete\">Incomplete: the run could not judge every required test",
+              _ => "fail\">Not compliant",
+          }).Append("</p>\n");
+        if (report.ToComplete.Count > 0)
+        {
+            sb.Append("<h2>To complete the run</h2>\n<ul id=\"to-complete\">\n");
+            foreach (var step in report.ToComplete)
+            {
+                sb.Append("<li>").Append(E(step.Describe(runDirectory))).Append("</li>\n");
+            }
+
+            sb.Append("</ul>\n");
+        }
+
         foreach (var status in CapabilityStatuses.All)
         {
             var caps = report.With(status).ToList();
@@ -31,7 +48,7 @@ public static class ComplianceHtml
             foreach (var cap in caps)
             {
                 sb.Append("<tr><td>").Append(E(cap.Id.Value)).Append("</td><td>").Append(cap.Passed).Append('/').Append(cap.Counted)
-                  .Append("</td><td>").Append(cap.Flagged).Append("</td><td class=\"").Append(cap.Pass ? "pass\">pass" : "fail\">fail").Append("</td></tr>\n");
+                  .Append("</td><td>").Append(cap.Flagged).Append("</td><td class=\"").Append(cap.VerdictWord).Append("\">").Append(cap.VerdictWord).Append("</td></tr>\n");
             }
 
             sb.Append("</tbody></table>\n");
@@ -46,6 +63,11 @@ public static class ComplianceHtml
                 foreach (var t in cap.Failing)
                 {
                     sb.Append("<li><code>").Append(E(t.Test.Name.Value)).Append("</code> (").Append(E(cap.Id.Value)).Append(", ").Append(ComplianceJson.Word(t.Status));
+                    if (t.Outcome?.Category is { } category)
+                    {
+                        sb.Append(", ").Append(E(category)).Append(t.NotJudged ? ", not judged" : "");
+                    }
+
                     if (t.Outcome?.Reason is { } reason)
                     {
                         sb.Append(": ").Append(E(reason));
@@ -78,6 +100,7 @@ public static class ComplianceHtml
     internal const string Style =
         "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}" +
         "td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left}.pass{color:#176d2c}.fail{color:#b00020;font-weight:600}" +
+        ".incomplete{color:#8a5a00;font-weight:600}" +
         ".verdict{font-size:1.4rem}code{font-size:.85rem}";
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

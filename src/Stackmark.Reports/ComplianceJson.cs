@@ -2,11 +2,18 @@ using System.Text.Json;
 
 namespace Stackmark.Reports;
 
-/// <summary>Writes a <see cref="ComplianceReport"/> as JSON: a top-level <c>compliant</c> and a <c>capabilities</c> array.</summary>
+/// <summary>
+/// Writes a <see cref="ComplianceReport"/> as JSON: a top-level <c>compliant</c>, the three-way <c>verdict</c> with
+/// what would complete an incomplete run (<c>to_complete</c>), and a <c>capabilities</c> array whose <c>verdict</c> is
+/// pass, fail or incomplete.
+/// </summary>
 public static class ComplianceJson
 {
     /// <summary>Writes the report to <paramref name="stream"/> as indented UTF-8 JSON.</summary>
-    public static void Write(ComplianceReport report, Stream stream)
+    /// <param name="report">The verdict.</param>
+    /// <param name="stream">Where to write.</param>
+    /// <param name="runDirectory">The run's directory, for the commands in <c>to_complete</c>; <c>RUN_DIR</c> when null.</param>
+    public static void Write(ComplianceReport report, Stream stream, string? runDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -15,6 +22,14 @@ public static class ComplianceJson
         w.WriteString("target", report.Target.Key);
         w.WriteString("program", report.Target.Name);
         w.WriteBoolean("compliant", report.Compliant);
+        w.WriteString("verdict", report.Verdict.ToWord());
+        w.WriteStartArray("to_complete");
+        foreach (var step in report.ToComplete)
+        {
+            w.WriteStringValue(step.Describe(runDirectory));
+        }
+
+        w.WriteEndArray();
         w.WriteStartObject("summary");
         foreach (var status in CapabilityStatuses.All)
         {
@@ -36,7 +51,7 @@ public static class ComplianceJson
             w.WriteStartObject();
             w.WriteString("id", cap.Id.Value);
             w.WriteString("status", cap.Status.ToWord());
-            w.WriteString("verdict", cap.Pass ? "pass" : "fail");
+            w.WriteString("verdict", cap.VerdictWord);
             w.WriteBoolean("defined", cap.Defined);
             w.WriteNumber("tests", cap.Counted);
             w.WriteNumber("passed", cap.Passed);
@@ -67,6 +82,7 @@ public static class ComplianceJson
                     w.WriteString("reason", reason);
                 }
 
+                w.WriteBoolean("judged", !t.NotJudged);
                 w.WriteEndObject();
             }
 
@@ -79,10 +95,12 @@ public static class ComplianceJson
     }
 
     /// <summary>The report as a JSON string.</summary>
-    public static string ToJson(ComplianceReport report)
+    /// <param name="report">The verdict.</param>
+    /// <param name="runDirectory">The run's directory, for the commands in <c>to_complete</c>; <c>RUN_DIR</c> when null.</param>
+    public static string ToJson(ComplianceReport report, string? runDirectory = null)
     {
         using var ms = new MemoryStream();
-        Write(report, ms);
+        Write(report, ms, runDirectory);
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 

@@ -161,7 +161,7 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
             .Select(r => r.Planned.Resolved is { } n && request.NotServed.TryGetValue(n, out var why) ? r with { TempestId = null, Status = TestStatus.NotRun, NonPass = why, Duration = null } : r)
             .ToList();
         var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));
-        var summary = new RunSummary(request.Guideline.Id, request.Query.Target, request.Cpid, started, finished, report.Compliant && !interrupted);
+        var summary = RunSummary.Of(report, request.Cpid, started, finished, interrupted, dir);
         var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parserErrors, RunResults.ClassErrors(plan, collector.Results));
         await WriteOutputsAsync(dir, request, outcome, toRun.Count, await describe.ConfigureAwait(false), tree, CancellationToken.None).ConfigureAwait(false);
         return outcome;
@@ -185,8 +185,8 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         }
 
         JUnitXml.Build(outcome.Summary, outcome.Results).Save(Path.Combine(dir, Files.JUnit));
-        await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportJson), ComplianceJson.ToJson(outcome.Report), ct).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportHtml), ComplianceHtml.Render(outcome.Report, outcome.ClassErrors), ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportJson), ComplianceJson.ToJson(outcome.Report, dir), ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportHtml), ComplianceHtml.Render(outcome.Report, outcome.ClassErrors, dir), ct).ConfigureAwait(false);
         await WriteManifestAsync(dir, request, outcome, ran, tempestVersion, tree, ct).ConfigureAwait(false);
     }
 
@@ -205,6 +205,7 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         w.WriteString("started_at", outcome.Summary.StartedAt);
         w.WriteString("finished_at", outcome.Summary.FinishedAt);
         w.WriteBoolean("compliant", outcome.Summary.Compliant);
+        w.WriteString("verdict", outcome.Summary.Verdict.ToWord());
         w.WriteBoolean("interrupted", outcome.Interrupted);
         if (request.TestTimeout is { } limit)
         {

@@ -5,17 +5,21 @@ using Stackmark.Reports;
 
 namespace Stackmark.Cli.Commands;
 
-/// <summary><c>stackmark report RESULTS --guideline V --target T --source DIR</c>: the compliance of a result file.</summary>
+/// <summary>
+/// <c>stackmark report RESULTS --guideline V --target T --source DIR</c>: the compliance of a result file — RefStack's
+/// pass-only results.json (a missing test is the cloud's miss) or a run's full-results.json (each miss with its
+/// category, so a run the runner could not finish is incomplete).
+/// </summary>
 internal static class ReportCommand
 {
     public static Command Create(CliContext cx)
     {
-        var results = new Argument<string>("RESULTS") { Description = "A RefStack results file: {cpid, duration_seconds, results: [{name, uuid}]}." };
+        var results = new Argument<string>("RESULTS") { Description = "A RefStack results file ({cpid, duration_seconds, results: [{name, uuid}]}) or a run's full-results.json." };
         var guideline = new Option<string>("--guideline", "-g") { Description = "Guideline version, e.g. 2020.06.", Required = true };
         var target = CommonOptions.Target();
         var source = CommonOptions.Source();
         var format = CommonOptions.Format("text", "json", "html");
-        var command = new Command("report", "Compliance of a result file with a guideline's target, capability by capability. Exit 0 compliant, 1 not.")
+        var command = new Command("report", "Compliance of a result file with a guideline's target, capability by capability. Exit 0 compliant, 1 not compliant, 4 incomplete.")
         {
             results, guideline, target, source, format,
         };
@@ -27,16 +31,12 @@ internal static class ReportCommand
                 throw new UsageException($"{path} does not exist");
             }
 
-            var parsed = RefStackResults.Parse(await File.ReadAllBytesAsync(path, ct), path);
-            if (parsed.Value is not { } doc)
-            {
-                throw new UsageException($"{parsed.Location}: {parsed.Error}");
-            }
+            var outcomes = ReadOutcomes(await File.ReadAllBytesAsync(path, ct), path);
 
             var src = GuidelineSources.Open(parse.GetValue(source)!);
             var targetKey = parse.GetValue(target)!;
             var g = await CommonOptions.LoadForTargetAsync(src, CommonOptions.ParseVersion(parse.GetValue(guideline)!), targetKey, ct);
-            var report = ComplianceEvaluator.Evaluate(g, targetKey, doc.Passed);
+            var report = ComplianceEvaluator.Evaluate(g, targetKey, outcomes);
             switch (parse.GetValue(format))
             {
                 case "json":
@@ -50,8 +50,36 @@ internal static class ReportCommand
                     break;
             }
 
-            return report.Compliant ? ExitCodes.Ok : ExitCodes.NotCompliant;
+            return ExitCodes.Of(report.Verdict);
         });
         return command;
+    }
+
+    // A full-results.json has "tests" at its root; anything else is read (and its errors located) as RefStack's format.
+    private static IReadOnlyList<TestOutcome> ReadOutcomes(byte[] bytes, string path)
+    {
+        if (IsFullResults(bytes))
+        {
+            var full = RunRecord.ParseTests(bytes, path);
+            return full.Value is { } tests
+                ? [.. tests.Select(t => new TestOutcome(t.Name, t.Id, t.Status, t.Reason, Category: t.Category))]
+                : throw new UsageException($"{full.Location}: {full.Error}");
+        }
+
+        var parsed = RefStackResults.Parse(bytes, path);
+        return parsed.Value?.Passed ?? throw new UsageException($"{parsed.Location}: {parsed.Error}");
+    }
+
+    private static bool IsFullResults(byte[] bytes)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(bytes);
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("tests", out _);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 }

@@ -173,7 +173,7 @@ internal static class RunCommand
                 return ExitCodes.RunnerError;
             }
 
-            return outcome.Report.Compliant ? ExitCodes.Ok : ExitCodes.NotCompliant;
+            return ExitCodes.Of(outcome.Summary.Verdict);
         });
         return command;
     }

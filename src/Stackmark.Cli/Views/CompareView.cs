@@ -88,10 +88,10 @@ internal static class CompareView
 
     private static Markup Run(string side, string path, RunRecord run) => new(
         $"{side}: {Markup.Escape(path)} — {Markup.Escape(run.Guideline)} {Markup.Escape(run.Target)}, " +
-        $"{(run.Compliant ? "[green]compliant[/]" : "[red]not compliant[/]")}, {run.Tests.Count(t => t.Status == TestStatus.Passed)} of {run.Tests.Count} tests passed");
+        $"{run.Verdict switch { ComplianceVerdict.Compliant => "[green]compliant[/]", ComplianceVerdict.Incomplete => "[yellow]incomplete[/]", _ => "[red]not compliant[/]" }}, {run.Tests.Count(t => t.Status == TestStatus.Passed)} of {run.Tests.Count} tests passed");
 
     private static string Verdict(RecordedCapability? c) =>
-        c is null ? "[grey]absent[/]" : $"{(c.Pass ? "[green]pass[/]" : "[red]fail[/]")} ({c.Passed}/{c.Tests})";
+        c is null ? "[grey]absent[/]" : $"{(c.Pass ? "[green]pass[/]" : c.Incomplete ? "[yellow]incomplete[/]" : "[red]fail[/]")} ({c.Passed}/{c.Tests})";
 
     private static string Side(RecordedTest? t) => t is null ? "[grey]absent[/]"
         : (t.Status == TestStatus.Passed ? "[green]" : "[red]") + Markup.Escape(t.Category is null ? t.StatusWord : $"{t.StatusWord} ({t.Category})") + "[/]";

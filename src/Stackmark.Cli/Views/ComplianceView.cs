@@ -3,24 +3,47 @@ using Spectre.Console.Rendering;
 
 namespace Stackmark.Cli.Views;
 
-/// <summary>The text compliance report: a table per status, pass/fail coloured, then the failing required tests.</summary>
+/// <summary>
+/// The text compliance report: the verdict and what would complete an incomplete run, a table per status, verdicts
+/// coloured, then the failing required tests.
+/// </summary>
 internal static class ComplianceView
 {
-    public static IRenderable Render(ComplianceReport report)
+    /// <param name="report">The verdict.</param>
+    /// <param name="verdict">The run's verdict when it differs from the report's (an interrupted run); null: the report's.</param>
+    /// <param name="toComplete">What would complete the run, as lines; null: the report's, with <c>RUN_DIR</c> for the directory.</param>
+    public static IRenderable Render(ComplianceReport report, ComplianceVerdict? verdict = null, IReadOnlyList<string>? toComplete = null)
     {
+        var v = verdict ?? report.Verdict;
         var rows = new List<IRenderable>
         {
-            new Markup($"[bold]{Markup.Escape(report.Target.Name)}[/], guideline {Markup.Escape(report.Guideline.ToString())}: " +
-                (report.Compliant ? "[green bold]COMPLIANT[/]" : "[red bold]NOT COMPLIANT[/]")),
+            new Markup($"[bold]{Markup.Escape(report.Target.Name)}[/], guideline {Markup.Escape(report.Guideline.ToString())}: " + v switch
+            {
+                ComplianceVerdict.Compliant => "[green bold]COMPLIANT[/]",
+                ComplianceVerdict.Incomplete => "[yellow bold]INCOMPLETE[/] [yellow](no required test failed for the cloud's reason, but the run could not judge them all)[/]",
+                _ => "[red bold]NOT COMPLIANT[/]",
+            }),
         };
+        var steps = toComplete ?? [.. report.ToComplete.Select(s => s.Describe())];
+        if (steps.Count > 0)
+        {
+            rows.Add(new Markup(v == ComplianceVerdict.Incomplete ? "[bold]To complete it:[/]" : "[bold]Also not judged:[/]"));
+            rows.AddRange(steps.Select(s => new Markup($"  [yellow]•[/] {Markup.Escape(s)}")));
+        }
+
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumns("Capability", "Status", "Passed", "Flagged", "Verdict");
         foreach (var cap in report.Capabilities)
         {
-            var verdict = cap.Pass ? "[green]pass[/]" : cap.Status == CapabilityStatus.Required ? "[red]fail[/]" : "[yellow]fail[/]";
+            var capVerdict = cap.Verdict switch
+            {
+                ComplianceVerdict.Compliant => "[green]pass[/]",
+                ComplianceVerdict.Incomplete => "[yellow]incomplete[/]",
+                _ => cap.Status == CapabilityStatus.Required ? "[red]fail[/]" : "[yellow]fail[/]",
+            };
             if (!cap.Pass && cap.OnlyMissCategory is { } only)
             {
-                verdict += $" [grey](only {Markup.Escape(only)})[/]";
+                capVerdict += $" [grey](only {Markup.Escape(only)})[/]";
             }
 
             table.AddRow(
@@ -28,7 +51,7 @@ internal static class ComplianceView
                 cap.Status.ToWord(),
                 $"{cap.Passed}/{cap.Counted}",
                 cap.Flagged.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                verdict);
+                capVerdict);
         }
 
         rows.Add(table);

@@ -9,7 +9,7 @@ internal static class RunSummaryView
 {
     public static IRenderable Render(RunOutcome outcome, string directory, CloudFacts? facts = null)
     {
-        var rows = new List<IRenderable> { ComplianceView.Render(outcome.Report) };
+        var rows = new List<IRenderable> { ComplianceView.Render(outcome.Report, outcome.Summary.Verdict, outcome.Summary.ToComplete) };
         if (facts is not null)
         {
             // The guest question's evidence: was SSH into guests on, which guest OSes, which hypervisors.

@@ -19,6 +19,17 @@ public sealed record CapabilityVerdict(CapabilityId Id, CapabilityStatus Status,
     /// <summary>Whether every counted test passed.</summary>
     public bool Pass => Passed == Counted;
 
+    /// <summary>Compliant, not compliant (a counted miss is the cloud's) or incomplete (every counted miss is the runner's).</summary>
+    public ComplianceVerdict Verdict => VerdictRule.Of(Tests);
+
+    /// <summary>The verdict as report.json writes it: <c>pass</c>, <c>fail</c> or <c>incomplete</c>.</summary>
+    public string VerdictWord => Verdict switch
+    {
+        ComplianceVerdict.Compliant => "pass",
+        ComplianceVerdict.Incomplete => "incomplete",
+        _ => "fail",
+    };
+
     /// <summary>The counted tests that did not pass.</summary>
     public IEnumerable<TestVerdict> Failing => Tests.Where(t => !t.Test.IsFlagged && t.Status != TestStatus.Passed);
 

@@ -14,8 +14,20 @@ public sealed record ComplianceReport(
     /// <summary>Compliant iff every counted test of every required capability passed (RefStack's rule).</summary>
     public bool Compliant => Capabilities.Where(c => c.Status == CapabilityStatus.Required).All(c => c.Pass);
 
-    /// <summary>The required capabilities that did not pass.</summary>
+    /// <summary>
+    /// The run's verdict (<see cref="VerdictRule.Combine"/>): not compliant when a required capability is, else
+    /// incomplete when one is, else compliant — which is <see cref="Compliant"/>.
+    /// </summary>
+    public ComplianceVerdict Verdict => VerdictRule.Combine(With(CapabilityStatus.Required).Select(c => c.Verdict));
+
+    /// <summary>The required capabilities that did not pass, for the cloud's or the runner's reasons.</summary>
     public IEnumerable<CapabilityVerdict> FailingRequired => Capabilities.Where(c => c.Status == CapabilityStatus.Required && !c.Pass);
+
+    /// <summary>
+    /// What would complete the run: the counted misses of required capabilities that the run could not judge, grouped
+    /// by cause (<see cref="CompletionStep.From"/>). Empty when every such test was judged.
+    /// </summary>
+    public IReadOnlyList<CompletionStep> ToComplete => CompletionStep.From(FailingRequired.SelectMany(c => c.Failing).Where(t => t.NotJudged));
 
     /// <summary>The capabilities under one status.</summary>
     public IEnumerable<CapabilityVerdict> With(CapabilityStatus status) => Capabilities.Where(c => c.Status == status);

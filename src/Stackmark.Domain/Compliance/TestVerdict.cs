@@ -9,4 +9,10 @@ public sealed record TestVerdict(GuidelineTest Test, TestStatus Status, MatchMet
 {
     /// <summary>Whether the test counts against its capability: not flagged and not passed.</summary>
     public bool Counts => !Test.IsFlagged;
+
+    /// <summary>
+    /// Whether the test missed for the runner's own reason (<see cref="VerdictRule"/>): it did not pass and its result's
+    /// category is the runner's. A test absent from the results, or a miss without a category, is the cloud's.
+    /// </summary>
+    public bool NotJudged => Status != TestStatus.Passed && VerdictRule.IsRunnersOwn(Outcome?.Category);
 }

@@ -65,16 +65,35 @@ public sealed partial record NonPass(NonPassCategory Category, string Reason)
         _ => "none",
     };
 
+    /// <summary>Reads a category as the result files write it (<see cref="CategoryWord"/>); false for null or an unknown word.</summary>
+    public static bool TryParseCategory(string? word, out NonPassCategory category)
+    {
+        foreach (var c in Enum.GetValues<NonPassCategory>())
+        {
+            if (c != NonPassCategory.None && new NonPass(c, "").CategoryWord == word)
+            {
+                category = c;
+                return true;
+            }
+        }
+
+        category = NonPassCategory.None;
+        return false;
+    }
+
+    /// <summary>Whether the runner's set-up, not the cloud, caused this miss (<see cref="VerdictRule.IsRunnersOwn(NonPassCategory)"/>).</summary>
+    public bool IsRunnersOwn => VerdictRule.IsRunnersOwn(Category);
+
     /// <summary>
     /// Classifies a skip by Tempest's reason text and, when known, the tempest.conf option that gates the test in
     /// Tempest's source (<paramref name="gate"/>, e.g. <c>[compute-feature-enabled] xenapi_apis</c>, with the
     /// <c>--override</c> that would run it). A gate wins over the wording ("Resize not available." is a feature flag,
-    /// not a missing service); callers pass no gate when a service switch decided the skip.
+    /// not a missing service), except over accounts the run lacks; callers pass no gate when a service switch decided the skip.
     /// </summary>
     public static NonPass ForSkip(string? reason, (string Option, string Override, bool GuestValidation)? gate)
     {
         var basic = ForSkip(reason);
-        if (gate is not { } g)
+        if (gate is not { } g || basic.Category == NonPassCategory.Accounts)
         {
             return basic;
         }
@@ -91,6 +110,12 @@ public sealed partial record NonPass(NonPassCategory Category, string Reason)
     public static NonPass ForSkip(string? reason)
     {
         var r = (reason ?? "").Trim();
+        if (ForAccounts(r) is { } accounts)
+        {
+            // Before the wording rules: "Missing a 2nd set of API credentials in configuration." is not a config flag.
+            return accounts;
+        }
+
         if (r.Contains("validation tests are disabled", StringComparison.OrdinalIgnoreCase))
         {
             return new(NonPassCategory.GuestAccess, r);
@@ -128,10 +153,10 @@ public sealed partial record NonPass(NonPassCategory Category, string Reason)
         // The exception line is the last one that is not a traceback frame or a "Details:" continuation.
         var reason = lines.LastOrDefault(l => !l.StartsWith("File \"", StringComparison.Ordinal) && !l.StartsWith("Traceback", StringComparison.Ordinal)
             && l.Contains(':', StringComparison.Ordinal)) ?? lines.LastOrDefault() ?? "failed without a traceback";
-        if ((traceback ?? "").Contains("Insufficient number of users provided", StringComparison.Ordinal))
+        if (ForAccounts(traceback) is { } accounts)
         {
-            // Tempest ran out of pre-provisioned accounts: a configuration problem, not the cloud's.
-            return new(NonPassCategory.TempestConfig, "not enough pre-provisioned accounts for the workers: add accounts (--alt-cloud) or lower --concurrency");
+            // The pre-provisioned accounts lack an account or a role: the run's set-up, not the cloud's failure.
+            return accounts;
         }
 
         if (lines.Length > 0 && lines[^1].EndsWith("fixtures._fixtures.timeout.TimeoutException", StringComparison.Ordinal))

@@ -6,8 +6,9 @@ namespace Stackmark;
 /// <param name="Pass">Whether every counted test passed.</param>
 /// <param name="Passed">Counted tests that passed.</param>
 /// <param name="Tests">Counted tests.</param>
-public sealed record RecordedCapability(CapabilityId Id, CapabilityStatus Status, bool Pass, int Passed, int Tests)
+/// <param name="Incomplete">Whether every counted miss was the runner's (report.json's <c>incomplete</c> verdict).</param>
+public sealed record RecordedCapability(CapabilityId Id, CapabilityStatus Status, bool Pass, int Passed, int Tests, bool Incomplete = false)
 {
-    /// <summary>The verdict as report.json writes it: pass or fail.</summary>
-    public string Verdict => Pass ? "pass" : "fail";
+    /// <summary>The verdict as report.json writes it: pass, fail or incomplete.</summary>
+    public string Verdict => Pass ? "pass" : Incomplete ? "incomplete" : "fail";
 }

@@ -45,9 +45,9 @@ public sealed record RunComparison(RunRecord A, RunRecord B, IReadOnlyList<TestD
             notes.Add($"the runs are of different targets ({a.Target} and {b.Target})");
         }
 
-        if (a.Compliant != b.Compliant)
+        if (a.Verdict != b.Verdict)
         {
-            notes.Add($"run A is {(a.Compliant ? "compliant" : "not compliant")}, run B is {(b.Compliant ? "compliant" : "not compliant")}");
+            notes.Add($"run A is {a.Verdict.ToWord().Replace('-', ' ')}, run B is {b.Verdict.ToWord().Replace('-', ' ')}");
         }
 
         return new RunComparison(a, b, CompareTests(a, b), CompareCapabilities(a, b), notes, CompareClassErrors(a, b));
@@ -118,7 +118,7 @@ public sealed record RunComparison(RunRecord A, RunRecord B, IReadOnlyList<TestD
         var inB = b.Capabilities.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
         return [.. inA.Keys.Union(inB.Keys).Order()
             .Select(id => new CapabilityDifference(id, inA.GetValueOrDefault(id), inB.GetValueOrDefault(id)))
-            .Where(d => d.A is null || d.B is null || d.A.Pass != d.B.Pass)];
+            .Where(d => d.A is null || d.B is null || d.A.Verdict != d.B.Verdict)];
     }
 
     // Presence is what is compared: a changed reason of an error both runs had is, like a test's, not a difference.

@@ -32,6 +32,31 @@ public sealed partial record RunRecord
         return Read(full, rep);
     }
 
+    /// <summary>
+    /// Reads only the tests of a <c>full-results.json</c> (name, id, capability, status, category, reason), checked as
+    /// <see cref="Parse"/> checks them: what <c>stackmark report</c> judges.
+    /// </summary>
+    /// <returns>The tests in file order, or an error naming the file, JSON path and line.</returns>
+    public static ParseResult<IReadOnlyList<RecordedTest>> ParseTests(ReadOnlySpan<byte> fullResults, string fullResultsFile)
+    {
+        var full = new Reader(fullResultsFile, fullResults);
+        ParseResult<RunRecord>? error;
+        if (full.Root is null)
+        {
+            error = full.Failure!;
+        }
+        else if (full.Root is not JObject top)
+        {
+            error = full.Fail("expected an object with guideline, target, compliant and tests", full.Root);
+        }
+        else if (ReadTests(full, top, out var tests, out error))
+        {
+            return ParseResult<IReadOnlyList<RecordedTest>>.Ok(tests);
+        }
+
+        return ParseResult<IReadOnlyList<RecordedTest>>.Fail(error!.Error!, error.Location!);
+    }
+
     private static ParseResult<RunRecord> Read(Reader full, Reader rep)
     {
         if (full.Root is not JObject top)
@@ -45,48 +70,14 @@ public sealed partial record RunRecord
             return error!;
         }
 
-        if (top["tests"] is not JArray testArray)
+        if (!ReadVerdict(full, top, compliant, out var runVerdict, out var toComplete, out error))
         {
-            return full.Fail("\"tests\" must be a list of test results", top["tests"] ?? top);
+            return error!;
         }
 
-        var tests = new List<RecordedTest>(testArray.Items.Count);
-        foreach (var item in testArray.Items)
+        if (!ReadTests(full, top, out var tests, out error))
         {
-            if (item is not JObject t)
-            {
-                return full.Fail($"expected a test result object, found {item.Kind}", item);
-            }
-
-            if (!full.String(t, "name", out var name, out error) || !full.String(t, "capability", out var capability, out error)
-                || !full.String(t, "status", out var statusWord, out error))
-            {
-                return error!;
-            }
-
-            if (!TryParseWord(statusWord, out var status))
-            {
-                return full.Fail("\"status\" must be one of pass, fail, skip, not-run", t["status"]!);
-            }
-
-            IdempotentId? id = null;
-            switch (t["idempotent_id"])
-            {
-                case null or JNull:
-                    break;
-                case JString s when IdempotentId.TryParse(s.Value, out var parsed):
-                    id = parsed;
-                    break;
-                case var bad:
-                    return full.Fail("\"idempotent_id\" must be a UUID (e.g. e36c0eaa-dff5-4082-ad1f-3f9a80aa3f59)", bad);
-            }
-
-            if (!full.OptionalString(t, "category", out var category, out error) || !full.OptionalString(t, "reason", out var reason, out error))
-            {
-                return error!;
-            }
-
-            tests.Add(new RecordedTest(new TestName(name), id, new CapabilityId(capability), status, category, reason));
+            return error!;
         }
 
         if (!ReadClassErrors(full, top, out var classErrors, out error))
@@ -139,9 +130,9 @@ public sealed partial record RunRecord
                 return rep.Fail("\"status\" must be one of required, advisory, deprecated, removed", c["status"]!);
             }
 
-            if (verdict is not ("pass" or "fail"))
+            if (verdict is not ("pass" or "fail" or "incomplete"))
             {
-                return rep.Fail("\"verdict\" must be pass or fail", c["verdict"]!);
+                return rep.Fail("\"verdict\" must be pass, fail or incomplete", c["verdict"]!);
             }
 
             if (!rep.Count(c, "tests", out var counted, out error) || !rep.Count(c, "passed", out var passed, out error))
@@ -154,10 +145,113 @@ public sealed partial record RunRecord
                 return rep.Fail($"\"passed\" ({passed}) is more than \"tests\" ({counted})", c["passed"]!);
             }
 
-            capabilities.Add(new RecordedCapability(new CapabilityId(capId), capStatus, verdict == "pass", passed, counted));
+            capabilities.Add(new RecordedCapability(new CapabilityId(capId), capStatus, verdict == "pass", passed, counted, verdict == "incomplete"));
         }
 
-        return ParseResult<RunRecord>.Ok(new RunRecord(guideline, target, compliant, tests, capabilities, classErrors));
+        return ParseResult<RunRecord>.Ok(new RunRecord(guideline, target, compliant, tests, capabilities, classErrors) { Verdict = runVerdict, ToComplete = toComplete });
+    }
+
+    private static bool ReadTests(Reader full, JObject top, out List<RecordedTest> tests, out ParseResult<RunRecord>? error)
+    {
+        tests = [];
+        error = null;
+        if (top["tests"] is not JArray testArray)
+        {
+            error = full.Fail("\"tests\" must be a list of test results", top["tests"] ?? top);
+            return false;
+        }
+
+        tests = new List<RecordedTest>(testArray.Items.Count);
+        foreach (var item in testArray.Items)
+        {
+            if (item is not JObject t)
+            {
+                error = full.Fail($"expected a test result object, found {item.Kind}", item);
+                return false;
+            }
+
+            if (!full.String(t, "name", out var name, out error) || !full.String(t, "capability", out var capability, out error)
+                || !full.String(t, "status", out var statusWord, out error))
+            {
+                return false;
+            }
+
+            if (!TryParseWord(statusWord, out var status))
+            {
+                error = full.Fail("\"status\" must be one of pass, fail, skip, not-run", t["status"]!);
+                return false;
+            }
+
+            IdempotentId? id = null;
+            switch (t["idempotent_id"])
+            {
+                case null or JNull:
+                    break;
+                case JString s when IdempotentId.TryParse(s.Value, out var parsed):
+                    id = parsed;
+                    break;
+                case var bad:
+                    error = full.Fail("\"idempotent_id\" must be a UUID (e.g. e36c0eaa-dff5-4082-ad1f-3f9a80aa3f59)", bad);
+                    return false;
+            }
+
+            if (!full.OptionalString(t, "category", out var category, out error) || !full.OptionalString(t, "reason", out var reason, out error))
+            {
+                return false;
+            }
+
+            tests.Add(new RecordedTest(new TestName(name), id, new CapabilityId(capability), status, category, reason));
+        }
+
+        return true;
+    }
+
+    // "verdict" and "to_complete" are optional: files written before the three-way verdict have "compliant" only.
+    private static bool ReadVerdict(Reader full, JObject top, bool compliant, out ComplianceVerdict verdict, out List<string> toComplete, out ParseResult<RunRecord>? error)
+    {
+        verdict = compliant ? ComplianceVerdict.Compliant : ComplianceVerdict.NotCompliant;
+        toComplete = [];
+        if (!full.OptionalString(top, "verdict", out var word, out error))
+        {
+            return false;
+        }
+
+        if (word is not null)
+        {
+            if (!VerdictRule.TryParse(word, out verdict))
+            {
+                error = full.Fail("\"verdict\" must be one of compliant, not-compliant, incomplete", top["verdict"]!);
+                return false;
+            }
+
+            if (compliant != (verdict == ComplianceVerdict.Compliant))
+            {
+                error = full.Fail($"\"verdict\" {word} contradicts \"compliant\": {(compliant ? "true" : "false")}", top["verdict"]!);
+                return false;
+            }
+        }
+
+        switch (top["to_complete"])
+        {
+            case null or JNull:
+                return true;
+            case JArray array:
+                foreach (var item in array.Items)
+                {
+                    if (item is not JString { Value.Length: > 0 } step)
+                    {
+                        error = full.Fail("\"to_complete\" must list non-empty strings", item);
+                        return false;
+                    }
+
+                    toComplete.Add(step.Value);
+                }
+
+                return true;
+            case var bad:
+                error = full.Fail("\"to_complete\" must be a list of strings when present", bad);
+                return false;
+        }
     }
 
     // "class_errors" is optional: run directories written before the runner listed fixture errors lack it.

@@ -15,6 +15,15 @@ namespace Stackmark;
 public sealed partial record RunRecord(string Guideline, string Target, bool Compliant, IReadOnlyList<RecordedTest> Tests, IReadOnlyList<RecordedCapability> Capabilities,
     IReadOnlyList<RecordedClassError> ClassErrors)
 {
+    /// <summary>
+    /// The run's three-way verdict: <c>full-results.json</c>'s <c>verdict</c>, or for files written before it, compliant
+    /// or not compliant from <see cref="Compliant"/>.
+    /// </summary>
+    public ComplianceVerdict Verdict { get; init; } = Compliant ? ComplianceVerdict.Compliant : ComplianceVerdict.NotCompliant;
+
+    /// <summary>What would complete an incomplete run, one line per cause (<c>to_complete</c>); empty when the file has none.</summary>
+    public IReadOnlyList<string> ToComplete { get; init; } = [];
+
     internal static string Word(TestStatus status) => status switch
     {
         TestStatus.Passed => "pass",

@@ -25,6 +25,14 @@ public static class FullResultsJson
         w.WriteString("finished_at", summary.FinishedAt);
         w.WriteNumber("duration_seconds", (long)(summary.FinishedAt - summary.StartedAt).TotalSeconds);
         w.WriteBoolean("compliant", summary.Compliant);
+        w.WriteString("verdict", summary.Verdict.ToWord());
+        w.WriteStartArray("to_complete");
+        foreach (var step in summary.ToComplete)
+        {
+            w.WriteStringValue(step);
+        }
+
+        w.WriteEndArray();
         w.WriteStartObject("counts");
         w.WriteNumber("planned", results.Count);
         w.WriteNumber("passed", results.Count(r => r.Status == TestStatus.Passed));
@@ -112,7 +120,7 @@ public static class FullResultsJson
                     _ => TestStatus.NotRun,
                 };
                 var nonPass = t.TryGetProperty("category", out var c)
-                    ? new NonPass(Enum.GetValues<NonPassCategory>().First(v => new NonPass(v, "").CategoryWord == c.GetString()), t.GetProperty("reason").GetString() ?? "")
+                    ? new NonPass(NonPass.TryParseCategory(c.GetString(), out var category) ? category : throw new InvalidOperationException($"unknown category {c.GetString()}"), t.GetProperty("reason").GetString() ?? "")
                     : (NonPass?)null;
                 TimeSpan? duration = t.TryGetProperty("duration_seconds", out var d) ? TimeSpan.FromSeconds(d.GetDouble()) : null;
                 var tempestId = t.TryGetProperty("tempest_id", out var id) ? id.GetString() : null;

@@ -97,6 +97,12 @@ internal sealed class TestRunResult
     public string? Reason { get; set; }
 
     public double? DurationSeconds { get; set; }
+
+    /// <summary>
+    /// The non-pass category a full-results upload gave (<c>accounts</c>, <c>failure</c>, …); null for a pass and for
+    /// formats that carry none, whose misses stay the cloud's (RefStack's rule).
+    /// </summary>
+    public string? Category { get; set; }
 }
 
 /// <summary>The raw subunit stream of a run, when it was uploaded as subunit (private to owner and foundation).</summary>

@@ -75,6 +75,7 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.Name).HasMaxLength(1024);
             e.Property(x => x.IdempotentId).HasMaxLength(36);
             e.Property(x => x.Status).HasMaxLength(8);
+            e.Property(x => x.Category).HasMaxLength(32);
         });
         modelBuilder.Entity<TestRunSubunit>(e =>
         {

@@ -32,9 +32,9 @@ internal static class PostgresRunWriter
         """;
 
     private const string InsertResults = """
-        INSERT INTO test_run_results (run_id, name, idempotent_id, status, reason, duration_seconds)
-        SELECT $1, r.name, r.idempotent_id, r.status, r.reason, r.duration_seconds
-        FROM unnest($2::varchar[], $3::varchar[], $4::varchar[], $5::text[], $6::float8[]) AS r(name, idempotent_id, status, reason, duration_seconds)
+        INSERT INTO test_run_results (run_id, name, idempotent_id, status, reason, duration_seconds, category)
+        SELECT $1, r.name, r.idempotent_id, r.status, r.reason, r.duration_seconds, r.category
+        FROM unnest($2::varchar[], $3::varchar[], $4::varchar[], $5::text[], $6::float8[], $7::varchar[]) AS r(name, idempotent_id, status, reason, duration_seconds, category)
         """;
 
     /// <summary>
@@ -70,13 +70,14 @@ internal static class PostgresRunWriter
             var statuses = new string[results.Count];
             var reasons = new string?[results.Count];
             var durations = new double?[results.Count];
+            var categories = new string?[results.Count];
             for (var i = 0; i < results.Count; i++)
             {
                 var r = results[i];
-                (names[i], ids[i], statuses[i], reasons[i], durations[i]) = (r.Name, r.IdempotentId, r.Status, r.Reason, r.DurationSeconds);
+                (names[i], ids[i], statuses[i], reasons[i], durations[i], categories[i]) = (r.Name, r.IdempotentId, r.Status, r.Reason, r.DurationSeconds, r.Category);
             }
 
-            batch.BatchCommands.Add(Command(InsertResults, run.Id, names, ids, statuses, reasons, durations));
+            batch.BatchCommands.Add(Command(InsertResults, run.Id, names, ids, statuses, reasons, durations, categories));
         }
 
         await batch.ExecuteNonQueryAsync(ct);

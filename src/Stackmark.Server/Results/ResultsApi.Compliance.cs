@@ -13,8 +13,10 @@ internal static partial class ResultsApi
 {
     /// <summary>
     /// The run judged against a guideline's target by the domain engine (idempotent id, then name, then aliases), as
-    /// <c>ComplianceJson</c> writes it. Computed once per (run, guideline, target) and stored; later reads serve the
-    /// stored report. Defaults: the run's <c>guideline</c>/<c>target</c> metadata, else the newest guideline and platform.
+    /// <c>ComplianceJson</c> writes it, with the three-way <c>verdict</c>: a full-results upload whose required misses
+    /// are all the runner's (by their stored categories) is <c>incomplete</c> with <c>to_complete</c>; a pass-only upload
+    /// keeps RefStack's rule (a missing test is the cloud's). Computed once per (run, guideline, target) and stored; later
+    /// reads serve the stored report. Defaults: the run's <c>guideline</c>/<c>target</c> metadata, else the newest guideline and platform.
     /// When the run's product has waivers for that guideline and target, the answer adds <c>waivers</c>
     /// (<see cref="Waivers.WaiverSummary"/>): the strict verdict stays as stored.
     /// </summary>
@@ -128,5 +130,6 @@ internal static partial class ResultsApi
             _ => TestStatus.Failed,
         },
         r.Reason,
-        r.DurationSeconds is { } d ? TimeSpan.FromSeconds(d) : null);
+        r.DurationSeconds is { } d ? TimeSpan.FromSeconds(d) : null,
+        r.Category);
 }

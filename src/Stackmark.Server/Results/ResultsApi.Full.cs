@@ -8,7 +8,9 @@ namespace Stackmark.Server.Results;
 internal static partial class ResultsApi
 {
     // class_errors (setUpClass/tearDownClass errors) are accepted and not stored: they are not tests and never count.
-    private static readonly string[] FullRootKeys = ["guideline", "target", "cpid", "started_at", "finished_at", "duration_seconds", "compliant", "counts", "tests", "class_errors"];
+    // verdict and to_complete are the client's view, ignored like compliant: the server judges from the tests' categories.
+    private static readonly string[] FullRootKeys =
+        ["guideline", "target", "cpid", "started_at", "finished_at", "duration_seconds", "compliant", "verdict", "to_complete", "counts", "tests", "class_errors"];
 
     private static readonly string[] FullTestKeys =
         ["name", "idempotent_id", "capability", "capability_status", "flagged", "tempest_id", "resolved_by", "status", "category", "reason", "duration_seconds", "attempts"];
@@ -16,8 +18,9 @@ internal static partial class ResultsApi
     /// <summary>
     /// <c>POST /v1/results/full</c>: the <c>full-results.json</c> that <c>stackmark run</c> writes — every planned test with
     /// status (pass, fail, skip, not-run), reason and duration, plus the guideline and target, which become the run's
-    /// metadata. Signed like a JSON upload. The client's own <c>compliant</c> and <c>counts</c> are ignored: the
-    /// server judges.
+    /// metadata. Signed like a JSON upload. The client's own <c>compliant</c>, <c>verdict</c>, <c>to_complete</c> and
+    /// <c>counts</c> are ignored: the server judges, from each test's status and non-pass <c>category</c>, which it
+    /// stores, so a miss the runner caused makes the run incomplete rather than not compliant.
     /// </summary>
     private static async Task<Results<Created<UploadResponse>, JsonHttpResult<ApiError>>> UploadFull(
         HttpContext http, RegistryDbContext db, RegistryOptions options, CancellationToken ct)
@@ -158,6 +161,17 @@ internal static partial class ResultsApi
                 reason = Clip(r.GetString()!, 1024);
             }
 
+            string? category = null;
+            if (e.TryGetProperty("category", out var cat) && cat.ValueKind != JsonValueKind.Null)
+            {
+                if (cat.ValueKind != JsonValueKind.String || !NonPass.TryParseCategory(cat.GetString(), out _))
+                {
+                    return (null, $"{at}.category: one of {string.Join(", ", Enum.GetValues<NonPassCategory>().Where(c => c != NonPassCategory.None).Select(c => new NonPass(c, "").CategoryWord))}");
+                }
+
+                category = cat.GetString();
+            }
+
             double? seconds = null;
             if (e.TryGetProperty("duration_seconds", out var ds) && ds.ValueKind != JsonValueKind.Null)
             {
@@ -169,7 +183,7 @@ internal static partial class ResultsApi
                 seconds = ds.GetDouble();
             }
 
-            byName[name] = new TestRunResult { Name = name, IdempotentId = uuid, Status = s.GetString()!, Reason = reason, DurationSeconds = seconds };
+            byName[name] = new TestRunResult { Name = name, IdempotentId = uuid, Status = s.GetString()!, Reason = reason, DurationSeconds = seconds, Category = category };
         }
 
         return (new FullResults(cpid, duration, [.. byName.Values], meta), null);

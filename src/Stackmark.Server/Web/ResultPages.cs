@@ -117,10 +117,16 @@ internal static partial class ResultPages
         var report = compliance.Ok ? compliance.Json : default;
         var reportGuideline = report.Str("guideline") ?? guideline ?? meta.Str("guideline");
         var reportTarget = report.Str("target") ?? target ?? meta.Str("target");
+        // Reports stored before the three-way verdict have "compliant" only.
         var verdict = compliance.Ok
             ? report.Bool("compliant")
                 ? Html.Of($"""<div class="verdict ok" id="verdict">Compliant with {report.Str("program")} ({report.Str("guideline")}, target {report.Str("target")})</div>""")
-                : Html.Of($"""<div class="verdict ko" id="verdict">Not compliant with {report.Str("program")} ({report.Str("guideline")}, target {report.Str("target")})</div>""")
+                : report.Str("verdict") == "incomplete"
+                    ? Html.Of($"""
+                        <div class="verdict incomplete" id="verdict">Incomplete for {report.Str("program")} ({report.Str("guideline")}, target {report.Str("target")}): no required test failed for the cloud's reason, but the run could not judge them all</div>
+                        <ul id="to-complete">{report.Prop("to_complete").Items().Select(s => Html.Of($"<li>{s.GetString()}</li>")).ToList()}</ul>
+                        """)
+                    : Html.Of($"""<div class="verdict ko" id="verdict">Not compliant with {report.Str("program")} ({report.Str("guideline")}, target {report.Str("target")})</div>""")
             : Html.Of($"""<p class="error" id="verdict">No compliance report: {compliance.ErrorText}</p>""");
 
         var verification = run.Prop("verification");
@@ -254,7 +260,7 @@ internal static partial class ResultPages
         return Html.Of($"""
             <tr>
             <td><code>{cap.Str("id")}</code>{Html.If(!cap.Bool("defined"), Html.Of($" <span class=\"badge\">undefined</span>"))}</td>
-            <td>{Ui.Verdict(cap.Str("verdict") == "pass")}{Html.If(cap.Str("fails_only_for") is not null, Html.Of($" <span class=\"badge\">only {cap.Str("fails_only_for")}</span>"))}</td>
+            <td>{(cap.Str("verdict") == "incomplete" ? Html.Of($"""<span class="incomplete">incomplete</span>""") : Ui.Verdict(cap.Str("verdict") == "pass"))}{Html.If(cap.Str("fails_only_for") is not null, Html.Of($" <span class=\"badge\">only {cap.Str("fails_only_for")}</span>"))}</td>
             <td class="num">{cap.Int("passed")} / {cap.Int("tests")}</td>
             <td class="num">{cap.Int("flagged")}</td>
             <td>{(failing.Count == 0 ? Html.Empty : Html.Of($"<ul class=\"failing\">{failing}</ul>"))}</td>

@@ -29,6 +29,8 @@ internal static class SiteCss
         .verdict { font-size: 1.25em; padding: .8em 1em; border-radius: 4px; margin: .5em 0 1em; color: #fff; }
         .verdict.ok { background: var(--pass); }
         .verdict.ko { background: var(--fail); }
+        .verdict.incomplete, .incomplete { background: #8a5a00; }
+        .incomplete { color: #fff; padding: .1em .55em; border-radius: 3px; font-weight: 600; font-size: 13px; }
         .card { background: #fff; border: 1px solid var(--line); border-radius: 4px; padding: 1em 1.2em; margin: .8em 0; }
         .narrow { max-width: 420px; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3em 1.2em; margin: 0; }

@@ -73,6 +73,26 @@ public sealed class RunComparisonTests
     }
 
     [Fact]
+    public void A_file_without_a_verdict_reads_it_from_compliant_and_an_incomplete_one_keeps_what_would_complete_it()
+    {
+        var old = Record(Full(), Report());
+        Assert.Equal(ComplianceVerdict.NotCompliant, old.Verdict);
+        Assert.Empty(old.ToComplete);
+
+        var incomplete = Record(
+            Full().Replace("\"compliant\": false,", "\"compliant\": false, \"verdict\": \"incomplete\", \"to_complete\": [\"2 tests need an account with role ResellerAdmin\"],", StringComparison.Ordinal),
+            Report(hostVerdict: "incomplete"));
+        Assert.Equal(ComplianceVerdict.Incomplete, incomplete.Verdict);
+        Assert.Equal(["2 tests need an account with role ResellerAdmin"], incomplete.ToComplete);
+        Assert.Equal(("incomplete", false, true), (incomplete.Capabilities[2].Verdict, incomplete.Capabilities[2].Pass, incomplete.Capabilities[2].Incomplete));
+
+        // Incomplete and not compliant differ, for the run and for the capability.
+        var c = RunComparison.Compare(old, incomplete);
+        Assert.Equal(["run A is not compliant, run B is incomplete"], c.Notes);
+        Assert.Equal(("compute-servers-host", "fail", "incomplete"), (c.Capabilities.Single().Id.Value, c.Capabilities.Single().A!.Verdict, c.Capabilities.Single().B!.Verdict));
+    }
+
+    [Fact]
     public void Status_changes_are_listed_with_both_sides_and_the_capabilities_that_flipped()
     {
         var before = Record(Full(), Report());
@@ -177,6 +197,11 @@ public sealed class RunComparisonTests
     [InlineData("report", "\"passed\": 1, \"flagged\"", "\"passed\": 7, \"flagged\"", "$.capabilities[0].passed", 7, "\"passed\" (7) is more than \"tests\" (1)")]
     [InlineData("report", "\"guideline\": \"2020.06\"", "\"guideline\": \"2019.11\"", "$.guideline", 2, "guideline 2019.11 differs from full-results.json's 2020.06")]
     [InlineData("report", "\"verdict\": \"pass\"", "\"verdict\": true", "$.capabilities[0].verdict", 7, "\"verdict\" must be a non-empty string")]
+    [InlineData("report", "\"verdict\": \"pass\"", "\"verdict\": \"skipped\"", "$.capabilities[0].verdict", 7, "\"verdict\" must be pass, fail or incomplete")]
+    [InlineData("full", "\"compliant\": false,", "\"compliant\": false, \"verdict\": \"maybe\",", "$.verdict", 5, "\"verdict\" must be one of compliant, not-compliant, incomplete")]
+    [InlineData("full", "\"compliant\": false,", "\"compliant\": false, \"verdict\": \"compliant\",", "$.verdict", 5, "\"verdict\" compliant contradicts \"compliant\": false")]
+    [InlineData("full", "\"compliant\": false,", "\"compliant\": false, \"to_complete\": \"add an account\",", "$.to_complete", 5, "\"to_complete\" must be a list of strings when present")]
+    [InlineData("full", "\"compliant\": false,", "\"compliant\": false, \"to_complete\": [\"\"],", "$.to_complete[0]", 5, "\"to_complete\" must list non-empty strings")]
     public void Bad_input_is_an_error_naming_file_json_path_and_line(string which, string find, string replace, string path, int line, string message)
     {
         var full = Full();

@@ -11,7 +11,7 @@ public abstract class FullUploadTests<TFixture>(TFixture registry) : IClassFixtu
     where TFixture : RegistryFixture
 {
     /// <summary>full-results.json as <c>stackmark run</c> writes it: 2020.06 object, every required test passed but one skipped.</summary>
-    private static byte[] FullResults(string cpid, string? skipped = null)
+    private static byte[] FullResults(string cpid, string? skipped = null, string category = "service-unavailable")
     {
         var g = Interop.Load("2020.06");
         var lines = g.TestListLines(new TestListQuery("object", [CapabilityStatus.Required], IncludeFlagged: false, IncludeAliases: false));
@@ -25,7 +25,7 @@ public abstract class FullUploadTests<TFixture>(TFixture registry) : IClassFixtu
             ["tempest_id"] = t.Name.Value,
             ["resolved_by"] = "idempotent_id",
             ["status"] = i == 0 && skipped is not null ? "skip" : "pass",
-            ["category"] = i == 0 && skipped is not null ? "service-unavailable" : null,
+            ["category"] = i == 0 && skipped is not null ? category : null,
             ["reason"] = i == 0 ? skipped : null,
             ["duration_seconds"] = 1.25,
             ["attempts"] = 1,
@@ -75,8 +75,57 @@ public abstract class FullUploadTests<TFixture>(TFixture registry) : IClassFixtu
         Assert.Equal("stackmark-full", (await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("format").GetString());
     }
 
+    [SkippableFact]
+    public async Task A_required_test_the_runners_accounts_could_not_serve_makes_the_compliance_view_incomplete_with_what_would_complete_it()
+    {
+        registry.RequireServer();
+        var (_, token, key) = await registry.NewSignerAsync();
+        var body = FullResults(Some.Cpid(), skipped: "needs an account with role ResellerAdmin: the account plan", category: "accounts");
+        using var response = await registry.Http.SendAsync(SignedRequests.V1("/v1/results/full", body, key));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("test_id").GetString();
+
+        // Twice: computed, then served from the stored snapshot.
+        foreach (var _ in new[] { 1, 2 })
+        {
+            using var compliance = await registry.SendAsync(HttpMethod.Get, $"/v1/results/{id}/compliance", token);
+            var report = await compliance.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(("incomplete", false), (report.GetProperty("verdict").GetString(), report.GetProperty("compliant").GetBoolean()));
+            Assert.Equal(["1 test needs an account with role ResellerAdmin"], report.GetProperty("to_complete").EnumerateArray().Select(t => t.GetString()));
+            var incomplete = Assert.Single(report.GetProperty("capabilities").EnumerateArray(), c => c.GetProperty("verdict").GetString() != "pass");
+            Assert.Equal("incomplete", incomplete.GetProperty("verdict").GetString());
+        }
+
+        // The same miss without a category, or with the cloud's, is not compliant.
+        using var cloud = await registry.Http.SendAsync(SignedRequests.V1("/v1/results/full", FullResults(Some.Cpid(), skipped: "Swift is not available"), key));
+        var cloudId = (await cloud.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("test_id").GetString();
+        using var cloudCompliance = await registry.SendAsync(HttpMethod.Get, $"/v1/results/{cloudId}/compliance", token);
+        var cloudReport = await cloudCompliance.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("not-compliant", cloudReport.GetProperty("verdict").GetString());
+        Assert.Equal(0, cloudReport.GetProperty("to_complete").GetArrayLength());
+    }
+
+    [SkippableFact]
+    public async Task A_pass_only_upload_missing_a_required_test_keeps_RefStacks_rule_not_compliant()
+    {
+        registry.RequireServer();
+        var (_, token, key) = await registry.NewSignerAsync();
+        var g = Interop.Load("2020.06");
+        var names = g.TestListLines(new TestListQuery("object", [CapabilityStatus.Required], IncludeFlagged: false, IncludeAliases: false)).Skip(1)
+            .Select(TestName.FromTempestId).Select(t => new { name = t.Name.Value, uuid = t.Id?.ToString() });
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { cpid = Some.Cpid(), duration_seconds = 60, results = names });
+        using var response = await registry.Http.SendAsync(SignedRequests.V1("/v1/results", body, key));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("test_id").GetString();
+
+        using var compliance = await registry.SendAsync(HttpMethod.Get, $"/v1/results/{id}/compliance?guideline=2020.06&target=object", token);
+        var report = await compliance.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("not-compliant", false), (report.GetProperty("verdict").GetString(), report.GetProperty("compliant").GetBoolean()));
+    }
+
     [SkippableTheory]
     [InlineData("{\"cpid\": \"c\", \"tests\": []}", "$.tests")]
+    [InlineData("{\"cpid\": \"c\", \"tests\": [{\"name\": \"a\", \"status\": \"skip\", \"category\": \"the-cloud\"}]}", "$.tests[0].category: one of guest-access")]
     [InlineData("{\"cpid\": \"c\", \"tests\": [{\"name\": \"a\", \"status\": \"passed\"}]}", "$.tests[0].status")]
     [InlineData("{\"cpid\": \"c\", \"tests\": [{\"name\": \"a\", \"status\": \"pass\", \"idempotent_id\": \"x\"}]}", "idempotent_id")]
     [InlineData("{\"cpid\": \"c\", \"tests\": [{\"name\": \"a\", \"status\": \"pass\", \"extra\": 1}]}", "$.tests[0].extra")]

@@ -453,6 +453,11 @@ namespace Stackmark.Server.Data.Migrations.Postgres
                         .HasColumnType("character varying(1024)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
                     b.Property<double?>("DurationSeconds")
                         .HasColumnType("double precision")
                         .HasColumnName("duration_seconds");

@@ -447,6 +447,11 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
                     b.Property<double?>("DurationSeconds")
                         .HasColumnType("REAL")
                         .HasColumnName("duration_seconds");

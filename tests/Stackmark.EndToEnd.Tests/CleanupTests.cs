@@ -41,7 +41,7 @@ public sealed class CleanupTests
     [SkippableFact]
     public async Task Two_member_runs_in_a_row_leave_the_accounts_as_found_and_agree()
     {
-        DevCloud.RequireStorageOnly();
+        DevCloud.Require();
         var name = $"kept-{Guid.NewGuid():N}"[..13];
         await using var swift = await Swift.OpenAsync("devcloud");
         await using var alt = await Swift.OpenAsync("devcloud-alt");

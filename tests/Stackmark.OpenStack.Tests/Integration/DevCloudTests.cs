@@ -34,7 +34,7 @@ public sealed class DevCloudTests
         using var admin = OpenStackConnection.Open(DevCloud.Cloud(DevCloud.Admin));
         var services = await admin.CreateIdentityClient().ListServicesAsync();
         var identityId = Assert.Single(services, s => s.Type == "identity").Id;
-        using var http = new HttpClient();
+        using var http = new HttpClient(TransportFactory.Create(member.Tls));
         var v3 = await new IdentityClient(http, member.Auth.AuthUrl).GetV3UrlAsync();
 
         var cpid = await CpidResolver.ResolveAsync(http, new CpidRequest

@@ -97,16 +97,24 @@ public static class AccountPlanner
         // The kinds of credential the plan asks for (roles and scope): what tells accounts apart for Tempest.
         private readonly IReadOnlyList<CredentialSlot> _kinds = [.. classes.SelectMany(c => c.Slots).DistinctBy(s => Key([s]), StringComparer.Ordinal)];
 
-        // The least capable accounts first, so that a credential any account serves does not take one that only a
-        // few serve; accounts serving the same kinds are interchangeable, so the order given does not matter.
-        public IReadOnlyList<PlannerAccount> Order(IEnumerable<PlannerAccount> list) =>
-        [
-            .. list.Select(a => (Account: a, Serves: _kinds.Where(k => Serves(k, a)).Select(k => Key([k])).Order(StringComparer.Ordinal).ToList()))
-                .OrderBy(x => IsAdmin(x.Account) ? 1 : 0)
-                .ThenBy(x => x.Serves.Count)
-                .ThenBy(x => string.Join("/", x.Serves), StringComparer.Ordinal)
-                .Select(x => x.Account),
-        ];
+        // Accounts that serve a rare kind of credential last (a ResellerAdmin account when it is the only one), so that a
+        // credential many accounts serve does not take it; then the less capable first. Accounts serving the same
+        // kinds are interchangeable, so the order given does not matter.
+        public IReadOnlyList<PlannerAccount> Order(IEnumerable<PlannerAccount> list)
+        {
+            var all = list.ToList();
+            var served = all.Select(a => _kinds.Where(k => Serves(k, a)).Select(k => Key([k])).Order(StringComparer.Ordinal).ToList()).ToList();
+            var servers = served.SelectMany(k => k).GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            return
+            [
+                .. all.Select((a, i) => (Account: a, Serves: served[i], Rarest: served[i].Count == 0 ? int.MaxValue : served[i].Min(k => servers[k])))
+                    .OrderBy(x => IsAdmin(x.Account) ? 1 : 0)
+                    .ThenByDescending(x => x.Rarest)
+                    .ThenBy(x => x.Serves.Count)
+                    .ThenBy(x => string.Join("/", x.Serves), StringComparer.Ordinal)
+                    .Select(x => x.Account),
+            ];
+        }
 
         /// <summary>
         /// A credential that finds no free account when some W classes start one after another; null when none does.

@@ -54,6 +54,18 @@ public sealed class AccountPlannerTests
     }
 
     [Fact]
+    public void A_reseller_admin_account_without_member_still_goes_after_the_plain_accounts()
+    {
+        // The devcloud's accounts.yaml: four member accounts and one with ResellerAdmin only.
+        var plan = AccountPlanner.Plan([.. Storage, new("m.NegativeTest", [Primary, Alt])],
+            [new PlannerAccount("reseller", ["ResellerAdmin"]), Member("demo"), Member("alt_demo"), Member("demo3"), Member("demo4")], Admin, 2);
+        Assert.True(plan.Complete);
+        Assert.Equal("reseller", plan.Accounts[^1].Name);
+        Assert.Equal(1, plan.Concurrency);
+        Assert.Equal(["another account with role ResellerAdmin"], plan.MissingForRequested);
+    }
+
+    [Fact]
     public void Two_workers_need_a_second_reseller_admin_when_both_quota_classes_may_run_at_once()
     {
         var accounts = new[] { Member("demo"), Member("alt_demo"), Member("reseller", "ResellerAdmin") };

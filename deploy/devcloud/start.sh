@@ -42,7 +42,7 @@
 #   devcloud-alt    user alt_demo, project alt_demo, role member
 # so that `openstack --os-cloud devcloud ...` works (with --regions 2 also the
 # same three with -r2, in RegionTwo), and $STATE/accounts.yaml: the member accounts
-# a vendor certifies with (Tempest's format; no admin role anywhere; one account
+# a vendor certifies with (Tempest's format; no admin role anywhere; two accounts
 # with ResellerAdmin).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -171,6 +171,10 @@ if ! grep -q '^RESELLER_PASSWORD=' "$ETC/passwords.env"; then
   # the member accounts of accounts.yaml beyond demo and alt_demo
   ( umask 077; gen() { od -An -N12 -tx1 /dev/urandom | tr -d ' \n'; }
     printf 'DEMO3_PASSWORD=%s\nDEMO4_PASSWORD=%s\nRESELLER_PASSWORD=%s\n' "$(gen)" "$(gen)" "$(gen)" >> "$ETC/passwords.env" )
+fi
+if ! grep -q '^RESELLER2_PASSWORD=' "$ETC/passwords.env"; then
+  ( umask 077; gen() { od -An -N12 -tx1 /dev/urandom | tr -d ' \n'; }
+    printf 'RESELLER2_PASSWORD=%s\n' "$(gen)" >> "$ETC/passwords.env" )
 fi
 set -a; source "$ETC/passwords.env"; set +a
 export OS_AUTH_URL=http://$HOST:5000/v3 REGION HOST STATE PROFILE

@@ -50,6 +50,9 @@ USERS = {
     # only ResellerAdmin: Tempest picks the 'operator' of those tests by the member role, and must
     # not take the one reseller for it
     "reseller": ("reseller", "RESELLER_PASSWORD", ["ResellerAdmin"]),
+    # a second one: the two account-quota test classes may run at once on two workers, and Tempest fails a
+    # class rather than wait for a locked account
+    "reseller2": ("reseller2", "RESELLER2_PASSWORD", ["ResellerAdmin"]),
     # service users; `service` is the role service tokens are checked for
     "swift": ("service", "SERVICE_PASSWORD", ["admin", "service"]),
     "glance": ("service", "SERVICE_PASSWORD", ["admin", "service"]),
@@ -62,7 +65,7 @@ if PROFILE == "compute":
 # member/reader come with keystone-manage bootstrap; ResellerAdmin and
 # swiftoperator are Swift's (reseller_admin_role, operator_roles).
 ROLES = ["admin", "member", "reader", "service", "ResellerAdmin", "swiftoperator"]
-ACCOUNTS = ["demo", "alt_demo", "demo3", "demo4", "reseller"]
+ACCOUNTS = ["demo", "alt_demo", "demo3", "demo4", "reseller", "reseller2"]
 SERVICES = [
     # (type, name, port, path)
     ("identity", "keystone", 5000, "/v3"),

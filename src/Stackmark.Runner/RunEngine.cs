@@ -173,7 +173,9 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time, RunStop
             {
                 exit = await tempest.RunAsync(workspace, loadList, new TempestRunOptions(request.Concurrency, request.TestTimeout), async stdout =>
                 {
-                    await using var raw = File.Create(Path.Combine(dir, subunitName));
+                    // Unbuffered: the stream on disk keeps up with Tempest, so the finished tests' evidence is there even
+                    // if this process is killed outright.
+                    await using var raw = new FileStream(Path.Combine(dir, subunitName), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
                     await using var tee = new TeeReadStream(stdout, raw);
                     await using var reader = new SubunitReader(tee, leaveOpen: true);
                     // Read to the end even when cancelled: Tempest flushes what finished before it stops.

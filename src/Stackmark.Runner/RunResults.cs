@@ -64,13 +64,16 @@ public static class RunResults
                 continue;
             }
 
-            if (interrupted && (r.Status == SubunitStatus.InProgress || r.Status == SubunitStatus.Fail && IsKeyboardInterrupt(r)))
+            // stestr announces the tests it will run ("exists"); one the stop came before never ran.
+            if (interrupted && (r.Status is SubunitStatus.InProgress or SubunitStatus.Exists or SubunitStatus.Undefined || r.Status == SubunitStatus.Fail && IsKeyboardInterrupt(r)))
             {
                 // Stopped mid-test (a worker's KeyboardInterrupt is the stop, not the cloud's answer): no result from
                 // this attempt, so an earlier attempt's stands.
                 list.Add(prior is not null
                     ? new RunTestResult(p, prior.TempestId, prior.Status, prior.NonPass, prior.Duration, prior.Attempts)
-                    : new RunTestResult(p, r.TestId, TestStatus.NotRun, new NonPass(NonPassCategory.Interrupted, "started but not finished: the run was interrupted"), null, 0));
+                    : new RunTestResult(p, r.TestId, TestStatus.NotRun, r.Status == SubunitStatus.InProgress || r.Status == SubunitStatus.Fail
+                        ? new NonPass(NonPassCategory.Interrupted, "started but not finished: the run was interrupted")
+                        : new NonPass(NonPassCategory.Interrupted, NotRunInterrupted), null, 0));
                 continue;
             }
 

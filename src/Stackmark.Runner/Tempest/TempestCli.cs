@@ -112,9 +112,14 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest", C
         List<string> args = ["run", "--subunit", "--load-list", loadList];
         args.AddRange(options.Concurrency is 1 ? ["--serial"] : options.Concurrency is { } n ? ["--concurrency", n.ToString(System.Globalization.CultureInfo.InvariantCulture)] : []);
         // Tempest's base test class reads OS_TEST_TIMEOUT (whole seconds) and fails a test method that runs longer.
-        var environment = options.TestTimeout is { } limit
-            ? new Dictionary<string, string> { ["OS_TEST_TIMEOUT"] = Math.Max(1, (int)Math.Ceiling(limit.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) }
-            : null;
+        // Unbuffered Python: stestr's stream reaches us as each test finishes (live progress, and the finished tests'
+        // results are ours before a stop), whatever the caller's environment says.
+        var environment = new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" };
+        if (options.TestTimeout is { } limit)
+        {
+            environment["OS_TEST_TIMEOUT"] = Math.Max(1, (int)Math.Ceiling(limit.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var grouped = File.Exists(Setsid);
         using var process = Start(workspace, args, redirectInput: false, environment, grouped);
         // setsid execs in place (a fresh child is no group leader), so the pid is Tempest's and leads the new session.

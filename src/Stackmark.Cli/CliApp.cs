@@ -35,7 +35,9 @@ internal static class CliApp
             return ExitCodes.UsageError;
         }
 
-        var config = new InvocationConfiguration { Output = cx.Out, Error = cx.Error, EnableDefaultExceptionHandler = false };
+        // No ProcessTerminationTimeout: System.CommandLine would end the process 2 s after a signal, before a run has
+        // stopped Tempest and written its outputs. Program.cs turns signals into the cancellation token instead.
+        var config = new InvocationConfiguration { Output = cx.Out, Error = cx.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
             return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);

@@ -8,6 +8,9 @@ namespace Stackmark.Cli;
 /// <param name="Error">Raw standard error: error messages.</param>
 internal sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter Error)
 {
+    /// <summary>The process's signals (null in-process, where only the cancellation token stops a command).</summary>
+    public Stackmark.Runner.RunStop? Stop { get; init; }
+
     public static CliContext FromSystemConsole()
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });

@@ -11,7 +11,10 @@ namespace Stackmark.Runner;
 /// Runs a guideline's tests with Tempest and writes the evidence: the raw subunit stream, RefStack's
 /// results.json, full-results.json, junit.xml, the compliance report (JSON, HTML) and a manifest.
 /// </summary>
-public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
+/// <param name="tempest">The runner.</param>
+/// <param name="time">The clock.</param>
+/// <param name="stop">What stops the run from outside (signals), to record its cause; without it a cancelled token is recorded as <c>cancelled</c>.</param>
+public sealed class RunEngine(ITempestRunner tempest, TimeProvider time, RunStop? stop = null)
 {
     /// <summary>The file names of a run directory.</summary>
     public static class Files
@@ -72,6 +75,28 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
             tempest.ReadSourceAsync(cancellationToken));
     }
 
+    /// <summary>
+    /// Reopens the workspace of an earlier run for <c>--resume</c>: Tempest lists its tests and reads its source there
+    /// again; the stestr repository and <c>etc/</c> are reused.
+    /// </summary>
+    /// <exception cref="TempestRunnerException">The directory holds no workspace.</exception>
+    public Task<PreparedWorkspace> ReopenAsync(string runDirectory, CancellationToken cancellationToken)
+    {
+        var dir = Path.GetFullPath(runDirectory);
+        var workspace = Path.Combine(dir, "workspace");
+        if (!Directory.Exists(workspace))
+        {
+            throw new TempestRunnerException($"{workspace} does not exist: {dir} is not a Stackmark run directory");
+        }
+
+        return Task.FromResult(new PreparedWorkspace(
+            dir,
+            workspace,
+            tempest.DescribeAsync(CancellationToken.None),
+            tempest.ListTestsAsync(workspace, cancellationToken),
+            tempest.ReadSourceAsync(cancellationToken)));
+    }
+
     /// <summary>Plans, runs and records. Cancelling stops Tempest and keeps the partial results.</summary>
     /// <exception cref="TempestRunnerException">Tempest could not be set up or listed.</exception>
     public async Task<RunOutcome> ExecuteAsync(RunRequest request, Func<TestPlan, IResultSink> sinks, CancellationToken cancellationToken)
@@ -114,7 +139,22 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
             toRun = [.. toRun.Where(again.Contains)];
         }
 
-        // Tests the accounts cannot serve are not sent to Tempest (see RunRequest.NotServed).
+        // A resumed run reads its earlier parts' streams first: their results stand, and only tests without one run.
+        var collector = new CollectingSink();
+        var earlier = request.Resume?.PartList ?? [];
+        foreach (var part in earlier)
+        {
+            await ReadEarlierPartAsync(Path.Combine(dir, part.Subunit), collector).ConfigureAwait(false);
+        }
+
+        if (request.Resume is not null)
+        {
+            var missing = RunResults.Join(plan, collector.Results, interrupted: true).Where(r => !RunResults.HasResult(r)).Select(r => r.Planned.Resolved)
+                .OfType<TestName>().ToHashSet();
+            toRun = [.. toRun.Where(missing.Contains)];
+        }
+
+        // Tests the accounts cannot serve (RunRequest.NotServed) or withheld before the run are not sent to Tempest.
         toRun = [.. toRun.Where(t => !request.NotServed.ContainsKey(t))];
         if (request.Withheld is { Count: > 0 } withheld)
         {
@@ -122,12 +162,16 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
             toRun = [.. toRun.Where(n => !resolved.Contains(n))];
         }
 
-        var loadList = Path.Combine(dir, Files.LoadList);
+        var number = earlier.Count + 1;
+        var loadListName = RunPart.LoadListFile(number);
+        var subunitName = RunPart.SubunitFile(number);
+        var loadList = Path.Combine(dir, loadListName);
         await File.WriteAllLinesAsync(loadList, toRun.Select(n => listing.TryGetTestId(n, out var id) ? id : n.Value), cancellationToken).ConfigureAwait(false);
 
-        var collector = new CollectingSink();
         var sink = new SafeFanOutSink([collector, sinks(plan)], (_, _) => { });
         var started = time.GetUtcNow();
+        DateTimeOffset? cancelledAt = null;
+        using var noteCancel = cancellationToken.Register(() => cancelledAt ??= time.GetUtcNow());
         int? exit = null;
         var interrupted = false;
         var parserErrors = 0;
@@ -137,7 +181,9 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
             {
                 exit = await tempest.RunAsync(workspace, loadList, new TempestRunOptions(request.Concurrency, request.TestTimeout), async stdout =>
                 {
-                    await using var raw = File.Create(Path.Combine(dir, Files.Subunit));
+                    // Unbuffered: the stream on disk keeps up with Tempest, so the finished tests' evidence is there even
+                    // if this process is killed outright.
+                    await using var raw = new FileStream(Path.Combine(dir, subunitName), FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
                     await using var tee = new TeeReadStream(stdout, raw);
                     await using var reader = new SubunitReader(tee, leaveOpen: true);
                     // Read to the end even when cancelled: Tempest flushes what finished before it stops.
@@ -156,24 +202,46 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         }
 
         var finished = time.GetUtcNow();
+        var interruption = !interrupted ? null : stop?.Interruption ?? new RunInterruption("cancelled", cancelledAt ?? finished, false);
+        RunPart[] parts = [.. earlier, new RunPart(number, started, finished, toRun.Count, exit, interrupted, interruption, subunitName, loadListName, parserErrors)];
         var tree = await ReadSourceOrNullAsync(source).ConfigureAwait(false);
-        var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree, request.Withheld)
+        var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree, interrupted, request.Withheld)
             .Select(r => r.Planned.Resolved is { } n && request.NotServed.TryGetValue(n, out var why) ? r with { TempestId = null, Status = TestStatus.NotRun, NonPass = why, Duration = null } : r)
             .ToList();
         var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));
-        var summary = RunSummary.Of(report, request.Cpid, started, finished, interrupted, dir);
-        var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parserErrors, RunResults.ClassErrors(plan, collector.Results));
-        await WriteOutputsAsync(dir, request, outcome, toRun.Count, await describe.ConfigureAwait(false), tree, CancellationToken.None).ConfigureAwait(false);
+        var summary = RunSummary.Of(report, request.Cpid, parts[0].StartedAt, finished, interrupted, dir);
+        var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parts.Sum(p => p.SubunitParserErrors), RunResults.ClassErrors(plan, collector.Results))
+        {
+            Parts = parts,
+        };
+        await WriteOutputsAsync(dir, request, outcome, await describe.ConfigureAwait(false), tree, CancellationToken.None).ConfigureAwait(false);
         return outcome;
     }
 
-    private static async Task WriteOutputsAsync(string dir, RunRequest request, RunOutcome outcome, int ran, string tempestVersion, TempestTree? tree, CancellationToken ct)
+    // An earlier part's stream as it was kept; a part that never started Tempest has none.
+    private static async Task ReadEarlierPartAsync(string path, IResultSink collector)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        await using var file = File.OpenRead(path);
+        await using var reader = new SubunitReader(file, leaveOpen: true);
+        while (await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) is { } e)
+        {
+            collector.OnEvent(e);
+        }
+    }
+
+    private static async Task WriteOutputsAsync(string dir, RunRequest request, RunOutcome outcome, string tempestVersion, TempestTree? tree, CancellationToken ct)
     {
         var passed = outcome.Results.Where(r => r.Status == TestStatus.Passed)
             .Select(r => new TestOutcome(r.Planned.Resolved!.Value, r.Planned.Test.Id ?? TestName.FromTempestId(r.TempestId ?? "").Id, TestStatus.Passed))
             .DistinctBy(o => o.Name)
             .ToList();
-        var duration = (long)(outcome.Summary.FinishedAt - outcome.Summary.StartedAt).TotalSeconds;
+        // Tempest's time over all parts, without the pauses between an interruption and its --resume.
+        var duration = (long)TempestTime(outcome).TotalSeconds;
         if (passed.Count > 0)
         {
             await File.WriteAllBytesAsync(Path.Combine(dir, Files.Results), RefStackJson.Serialize(new RefStackResults(request.Cpid, duration, passed)), ct).ConfigureAwait(false);
@@ -187,13 +255,33 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         JUnitXml.Build(outcome.Summary, outcome.Results).Save(Path.Combine(dir, Files.JUnit));
         await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportJson), ComplianceJson.ToJson(outcome.Report, dir), ct).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(dir, Files.ReportHtml), ComplianceHtml.Render(outcome.Report, outcome.ClassErrors, dir), ct).ConfigureAwait(false);
-        await WriteManifestAsync(dir, request, outcome, ran, tempestVersion, tree, ct).ConfigureAwait(false);
+        await WriteManifestAsync(dir, request, outcome, tempestVersion, tree, ct).ConfigureAwait(false);
     }
 
-    private static async Task WriteManifestAsync(string dir, RunRequest request, RunOutcome outcome, int ran, string tempestVersion, TempestTree? tree, CancellationToken ct)
+    private static TimeSpan TempestTime(RunOutcome outcome) =>
+        outcome.Parts is { Count: > 0 } parts
+            ? TimeSpan.FromTicks(parts.Sum(p => (p.FinishedAt - p.StartedAt).Ticks))
+            : outcome.Summary.FinishedAt - outcome.Summary.StartedAt;
+
+    private static async Task WriteManifestAsync(string dir, RunRequest request, RunOutcome outcome, string tempestVersion, TempestTree? tree, CancellationToken ct)
     {
-        await using var stream = File.Create(Path.Combine(dir, Files.Manifest));
-        await using var w = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true });
+        var buffer = new MemoryStream();
+        await using (var w = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true }))
+        {
+            await WriteManifestAsync(w, dir, request, outcome, tempestVersion, tree, ct).ConfigureAwait(false);
+        }
+
+        var json = buffer.ToArray();
+        if (request.Resume is { } saved)
+        {
+            json = RunManifestMerge.CarryOver(json, saved.Document);
+        }
+
+        await File.WriteAllBytesAsync(Path.Combine(dir, Files.Manifest), json, ct).ConfigureAwait(false);
+    }
+
+    private static async Task WriteManifestAsync(System.Text.Json.Utf8JsonWriter w, string dir, RunRequest request, RunOutcome outcome, string tempestVersion, TempestTree? tree, CancellationToken ct)
+    {
         w.WriteStartObject();
         w.WriteString("stackmark", typeof(RunEngine).Assembly.GetName().Version?.ToString());
         w.WriteString("tempest", tempestVersion);
@@ -207,6 +295,28 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         w.WriteBoolean("compliant", outcome.Summary.Compliant);
         w.WriteString("verdict", outcome.Summary.Verdict.ToWord());
         w.WriteBoolean("interrupted", outcome.Interrupted);
+        var parts = outcome.Parts ?? [];
+        if (parts.Count > 0 && parts[^1].Interruption is { } interruption)
+        {
+            w.WritePropertyName("interruption");
+            System.Text.Json.JsonSerializer.Serialize(w, interruption, SavedRun.Json);
+        }
+
+        if (request.Concurrency is { } workers)
+        {
+            w.WriteNumber("concurrency", workers);
+        }
+
+        if (request.Origin is { } origin)
+        {
+            w.WriteString("guideline_source", origin.GuidelineSource);
+            w.WriteString("tempest_command", origin.TempestCommand);
+            if (origin.RerunOf is { } rerunOf)
+            {
+                w.WriteString("rerun_of", rerunOf);
+            }
+        }
+
         if (request.TestTimeout is { } limit)
         {
             w.WriteNumber("test_timeout_seconds", (long)Math.Ceiling(limit.TotalSeconds));
@@ -217,15 +327,19 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         }
 
         w.WriteNumber("planned_tests", outcome.Plan.Tests.Count);
-        w.WriteNumber("tests_run", ran);
+        w.WriteNumber("tests_run", parts.Sum(p => p.TestsRun));
         w.WriteNumber("not_in_tempest", outcome.Plan.Missing.Count());
         w.WriteNumber("subunit_parser_errors", outcome.ParserErrors);
         w.WriteNumber("class_errors", outcome.ClassErrors.Count);
         w.WriteBoolean("rerun", request.RerunOf is not null);
+        // Each stretch of Tempest: the first, and one per --resume, each with its own subunit stream and load list.
+        w.WriteNumber("resumes", Math.Max(0, parts.Count - 1));
+        w.WritePropertyName("parts");
+        System.Text.Json.JsonSerializer.Serialize(w, parts, SavedRun.Json);
         // The runner's own cost beside Tempest's: how long Tempest ran (the rest of the wall is discovery, planning and
         // reports), and this process's peak resident memory (VmHWM; Tempest's workers are other processes).
         w.WriteStartObject("runner");
-        w.WriteNumber("tempest_seconds", Math.Round((outcome.Summary.FinishedAt - outcome.Summary.StartedAt).TotalSeconds, 1));
+        w.WriteNumber("tempest_seconds", Math.Round(TempestTime(outcome).TotalSeconds, 1));
         using (var self = System.Diagnostics.Process.GetCurrentProcess())
         {
             w.WriteNumber("peak_memory_mb", Math.Round(self.PeakWorkingSet64 / 1048576.0, 1));
@@ -278,7 +392,8 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time)
         }
 
         w.WriteStartObject("sha256");
-        foreach (var name in new[] { Files.LoadList, Files.RedactedConf, Files.Subunit, Files.Results, Files.FullResults, Files.JUnit, Files.ReportJson })
+        var partFiles = parts.Skip(1).SelectMany(p => new[] { p.LoadList, p.Subunit });
+        foreach (var name in new[] { Files.LoadList, Files.RedactedConf, Files.Subunit, Files.Results, Files.FullResults, Files.JUnit, Files.ReportJson }.Concat(partFiles))
         {
             var path = Path.Combine(dir, name);
             if (File.Exists(path))

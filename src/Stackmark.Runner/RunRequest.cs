@@ -13,6 +13,8 @@ namespace Stackmark.Runner;
 /// <param name="Facts">What discovery saw of the cloud, recorded in the manifest as evidence.</param>
 /// <param name="TestTimeout">Limit per test method (see <see cref="TempestRunOptions.TestTimeout"/>); null for none.</param>
 /// <param name="Withheld">Guideline tests not run, by name, with why (e.g. an account that is not pristine): they get that non-pass.</param>
+/// <param name="Origin">Where the guideline and Tempest came from, recorded so that <c>--resume</c> can repeat the run.</param>
+/// <param name="Resume">For <c>--resume</c>: the run so far; only its planned tests without a result run, and the outputs describe the whole run.</param>
 public sealed record RunRequest(
     Guideline Guideline,
     TestListQuery Query,
@@ -25,7 +27,9 @@ public sealed record RunRequest(
     IReadOnlyDictionary<TestName, PriorResult>? RerunOf = null,
     CloudFacts? Facts = null,
     TimeSpan? TestTimeout = null,
-    IReadOnlyDictionary<TestName, NonPass>? Withheld = null)
+    IReadOnlyDictionary<TestName, NonPass>? Withheld = null,
+    RunOrigin? Origin = null,
+    SavedRun? Resume = null)
 {
     /// <summary>
     /// Planned tests the run's accounts cannot serve (<see cref="AccountPlanner"/>), with their non-pass: not sent to
@@ -36,6 +40,12 @@ public sealed record RunRequest(
     /// <summary>The accounts Tempest was given and the concurrency they allowed, for the manifest; null with dynamic credentials.</summary>
     public AccountsEvidence? Accounts { get; init; }
 }
+
+/// <summary>What a run was made from, beside its guideline's content.</summary>
+/// <param name="GuidelineSource">The guideline source (a directory, made absolute, or a URL).</param>
+/// <param name="TempestCommand">The tempest command.</param>
+/// <param name="RerunOf">For <c>--rerun-failed</c>: the earlier run directory, made absolute.</param>
+public sealed record RunOrigin(string GuidelineSource, string TempestCommand, string? RerunOf = null);
 
 /// <summary>What discovery saw of the cloud: the evidence behind "which guest OS, which hypervisor, was SSH on?".</summary>
 /// <param name="Cloud">The clouds.yaml entry (or "env").</param>
@@ -64,7 +74,7 @@ public sealed record CloudFacts(
 /// <param name="Report">The compliance verdict.</param>
 /// <param name="Summary">Times, cloud, verdict.</param>
 /// <param name="TempestExitCode">Tempest's exit code (null if it did not run).</param>
-/// <param name="Interrupted">Whether the run was stopped (Ctrl-C): results are partial.</param>
+/// <param name="Interrupted">Whether the run was stopped (a signal, Ctrl-C): results are partial, and <c>--resume</c> completes them.</param>
 /// <param name="ParserErrors">Corrupt spots in the subunit stream.</param>
 /// <param name="ClassErrors">Class- and module-level fixture errors (e.g. a tearDownClass that failed): reported, never counted.</param>
 public sealed record RunOutcome(
@@ -75,7 +85,11 @@ public sealed record RunOutcome(
     int? TempestExitCode,
     bool Interrupted,
     int ParserErrors,
-    IReadOnlyList<ClassError> ClassErrors);
+    IReadOnlyList<ClassError> ClassErrors)
+{
+    /// <summary>The stretches of Tempest so far: one, plus one per <c>--resume</c>.</summary>
+    public IReadOnlyList<RunPart>? Parts { get; init; }
+}
 
 /// <summary>A test's result in an earlier attempt, as full-results.json records it.</summary>
 /// <param name="Status">Its status.</param>

@@ -6,11 +6,16 @@ namespace Stackmark.Runner;
 /// <summary>Joins a test plan with the subunit results of a run.</summary>
 public static class RunResults
 {
+    /// <summary>The reason of a planned test that has no result because the run was stopped.</summary>
+    public const string NotRunInterrupted = "not run: the run was interrupted";
+
     /// <summary>
     /// Every planned test with its result: passed, failed (with the last traceback line), skipped (with the
-    /// reason), not in Tempest, not run (the runner stopped before it), or withheld before the run with its reason.
+    /// reason), not in Tempest, not run (the runner stopped before it), or withheld before the run with its reason. When
+    /// the run was <paramref name="interrupted"/>, a test without a result, or one that started and never finished, is
+    /// <see cref="NonPassCategory.Interrupted"/> rather than the runner's error.
     /// </summary>
-    public static IReadOnlyList<RunTestResult> Join(TestPlan plan, SubunitTestResults results, IReadOnlyDictionary<TestName, PriorResult>? previousAttempt = null, TempestTree? source = null, IReadOnlyDictionary<TestName, NonPass>? withheld = null)
+    public static IReadOnlyList<RunTestResult> Join(TestPlan plan, SubunitTestResults results, IReadOnlyDictionary<TestName, PriorResult>? previousAttempt = null, TempestTree? source = null, bool interrupted = false, IReadOnlyDictionary<TestName, NonPass>? withheld = null)
     {
         var byName = new Dictionary<TestName, SubunitTestResult>();
         var fixtures = new Dictionary<string, SubunitTestResult>(StringComparer.Ordinal);
@@ -59,7 +64,22 @@ public static class RunResults
                 // A rerun keeps what the first attempt said of tests it did not rerun.
                 list.Add(prior is not null
                     ? new RunTestResult(p, prior.TempestId, prior.Status, prior.NonPass, prior.Duration, prior.Attempts)
-                    : new RunTestResult(p, null, TestStatus.NotRun, new NonPass(NonPassCategory.RunnerError, "no result: Tempest stopped before running it"), null));
+                    : interrupted
+                        ? new RunTestResult(p, null, TestStatus.NotRun, new NonPass(NonPassCategory.Interrupted, NotRunInterrupted), null, 0)
+                        : new RunTestResult(p, null, TestStatus.NotRun, new NonPass(NonPassCategory.RunnerError, "no result: Tempest stopped before running it"), null));
+                continue;
+            }
+
+            // stestr announces the tests it will run ("exists"); one the stop came before never ran.
+            if (interrupted && (r.Status is SubunitStatus.InProgress or SubunitStatus.Exists or SubunitStatus.Undefined || r.Status == SubunitStatus.Fail && IsKeyboardInterrupt(r)))
+            {
+                // Stopped mid-test (a worker's KeyboardInterrupt is the stop, not the cloud's answer): no result from
+                // this attempt, so an earlier attempt's stands.
+                list.Add(prior is not null
+                    ? new RunTestResult(p, prior.TempestId, prior.Status, prior.NonPass, prior.Duration, prior.Attempts)
+                    : new RunTestResult(p, r.TestId, TestStatus.NotRun, r.Status == SubunitStatus.InProgress || r.Status == SubunitStatus.Fail
+                        ? new NonPass(NonPassCategory.Interrupted, "started but not finished: the run was interrupted")
+                        : new NonPass(NonPassCategory.Interrupted, NotRunInterrupted), null, 0));
                 continue;
             }
 
@@ -72,7 +92,8 @@ public static class RunResults
                 SubunitStatus.UxSuccess => (TestStatus.Failed, new NonPass(NonPassCategory.Failure, "unexpected success of a test expected to fail")),
                 _ => (TestStatus.Failed, FailureOf(r)),
             };
-            list.Add(new RunTestResult(p, r.TestId, status, nonPass, r.Duration, (prior?.Attempts ?? 0) + 1));
+            // An attempt that never finished (not run, stopped mid-test) does not count as one.
+            list.Add(new RunTestResult(p, r.TestId, status, nonPass, r.Duration, (prior is { Status: not TestStatus.NotRun } ? prior.Attempts : 0) + 1));
         }
 
         return list;
@@ -103,6 +124,19 @@ public static class RunResults
 
         return errors;
     }
+
+    /// <summary>
+    /// Whether a test has a result a resumed run keeps: it passed, failed or was skipped. Not run, stopped by an
+    /// interruption, or started and never finished (the runner's error) is no result: <c>--resume</c> runs it.
+    /// </summary>
+    public static bool HasResult(RunTestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Status != TestStatus.NotRun && result.NonPass?.Category is not (NonPassCategory.RunnerError or NonPassCategory.Interrupted);
+    }
+
+    private static bool IsKeyboardInterrupt(SubunitTestResult r) =>
+        r.Attachment("traceback")?.Text is { } traceback && traceback.TrimEnd().EndsWith("KeyboardInterrupt", StringComparison.Ordinal);
 
     // The traceback says what failed; the captured log (pythonlogging) may hold the guest's console.
     private static NonPass FailureOf(SubunitTestResult r)

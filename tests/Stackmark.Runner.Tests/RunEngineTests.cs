@@ -145,8 +145,12 @@ public sealed class RunEngineTests : IDisposable
         Assert.True(outcome.Interrupted);
         Assert.False(outcome.Summary.Compliant);
         Assert.Equal(1, outcome.Results.Count(r => r.Status == TestStatus.Passed));
-        Assert.Contains(outcome.Results, r => r.NonPass?.Category == NonPassCategory.RunnerError);
+        // The tests Tempest never reached are the stop's, not the runner's error nor the cloud's failure.
+        Assert.All(outcome.Results.Where(r => r.Status != TestStatus.Passed), r => Assert.Equal(new NonPass(NonPassCategory.Interrupted, RunResults.NotRunInterrupted), r.NonPass));
         Assert.True(File.Exists(Path.Combine(_dir, "run", RunEngine.Files.FullResults)));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "run", RunEngine.Files.Manifest)));
+        Assert.True(manifest.RootElement.GetProperty("interrupted").GetBoolean());
+        Assert.Equal("cancelled", manifest.RootElement.GetProperty("interruption").GetProperty("cause").GetString());
     }
 
     [Fact]

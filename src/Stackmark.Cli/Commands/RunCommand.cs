@@ -11,7 +11,7 @@ namespace Stackmark.Cli.Commands;
 /// <c>stackmark run</c>: discover the cloud, write tempest.conf, run the guideline's tests with Tempest in
 /// parallel, stream progress, judge, and write the evidence. Exit 0 compliant, 1 not, 2 usage/config, 3 runner.
 /// </summary>
-internal static class RunCommand
+internal static partial class RunCommand
 {
     public static Command Create(CliContext cx)
     {
@@ -20,10 +20,13 @@ internal static class RunCommand
         var altClouds = new Option<string[]>("--alt-cloud") { Description = "More clouds.yaml entries whose credentials become extra Tempest accounts (for non-admin runs in parallel).", AllowMultipleArgumentsPerToken = false };
         var accountsFile = new Option<string?>("--accounts") { Description = "A Tempest accounts.yaml (as refstack-client uses): its accounts, each checked with its own token, become Tempest's pre-provisioned accounts." };
         var acceptIncomplete = new Option<bool>("--accept-incomplete") { Description = "Run even when the accounts cannot serve every required test (too few accounts, a role missing, an account that is not empty): those tests are not run and the verdict is incomplete, never not compliant." };
-        var guideline = new Option<string>("--guideline", "-g") { Description = "Guideline version, e.g. 2020.06.", Required = true };
+                var guideline = new Option<string>("--guideline", "-g") { Description = "Guideline version, e.g. 2020.06." };
         var target = CommonOptions.Target();
         var type = new Option<string>("--type") { Description = "Capability statuses to run (default: required).", DefaultValueFactory = _ => "required" };
         var source = CommonOptions.Source();
+        // Required unless --resume, which takes them from the run directory (checked below).
+        source.Required = false;
+        var resume = new Option<string?>("--resume") { Description = "An interrupted run directory: run only its tests without a result, with its saved settings, and merge into it." };
         var output = new Option<string?>("--out", "-o") { Description = "Run directory (default: ./runs/<guideline>-<target>-<timestamp>)." };
         var tempestConf = new Option<string?>("--tempest-conf") { Description = "Use this tempest.conf as it is instead of the discovered one." };
         var overrides = new Option<string[]>("--override") { Description = "section.key=value set in the discovered tempest.conf (repeatable)." };
@@ -43,10 +46,33 @@ internal static class RunCommand
         var tempestBin = new Option<string>("--tempest") { Description = "The tempest command.", DefaultValueFactory = _ => "/usr/bin/tempest" };
         var command = new Command("run", "Certify a cloud: run a guideline's tests with Tempest and judge the results.")
         {
-            cloud, region, altClouds, accountsFile, acceptIncomplete, guideline, target, type, source, output, tempestConf, overrides, validation, guestUser, serial, concurrency, testTimeout, rerun, progress, tempestBin,
+            cloud, region, altClouds, accountsFile, acceptIncomplete, guideline, target, type, source, output, tempestConf, overrides, validation, guestUser, serial, concurrency, testTimeout, rerun, progress, tempestBin, resume,
         };
+        command.Validators.Add(result =>
+        {
+            foreach (var needed in new Option[] { guideline, source })
+            {
+                if (result.GetResult(resume) is null && result.GetResult(needed) is null)
+                {
+                    result.AddError($"Option '{needed.Name}' is required (unless --resume RUN_DIR).");
+                }
+            }
+        });
         command.SetAction(async (parse, ct) =>
         {
+            if (cx.Stop is { } signals)
+            {
+                // A second signal kills Tempest at once, and the run still writes its outputs.
+                signals.HandlesForced = true;
+            }
+
+            if (parse.GetValue(resume) is { } resumeDir)
+            {
+                return await ResumeAsync(cx, parse, resumeDir, new ResumeOptions(
+                    guideline, target, type, source, concurrency, serial, testTimeout, tempestBin, output, progress,
+                    [cloud, altClouds, tempestConf, overrides, validation, guestUser, rerun]), ct);
+            }
+
             var targetKey = parse.GetValue(target)!;
             var version = CommonOptions.ParseVersion(parse.GetValue(guideline)!);
             var g = await CommonOptions.LoadForTargetAsync(GuidelineSources.Open(parse.GetValue(source)!), version, targetKey, ct);
@@ -100,7 +126,7 @@ internal static class RunCommand
                 throw new UsageException($"--out {dir} is not empty: each run needs a fresh directory");
             }
 
-            var engine = new RunEngine(new TempestCli(parse.GetValue(tempestBin)!), TimeProvider.System);
+            var engine = new RunEngine(new TempestCli(parse.GetValue(tempestBin)!, cx.Stop?.Forced ?? default), TimeProvider.System, cx.Stop);
             PreparedWorkspace workspace;
             PreparedCloud prepared;
             AccountDecision accounts;
@@ -139,44 +165,62 @@ internal static class RunCommand
 
             workers = accounts.Workers;
             var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, accounts.AccountsYaml, prepared.Cpid, workers, prior, prepared.Facts,
-                limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null, cleanup.Withheld) { NotServed = accounts.NotServed, Accounts = accounts.Evidence };
+                limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null, cleanup.Withheld,
+                new RunOrigin(SourceOf(parse.GetValue(source)!), parse.GetValue(tempestBin)!, parse.GetValue(rerun) is { } r ? Path.GetFullPath(r) : null)) { NotServed = accounts.NotServed, Accounts = accounts.Evidence };
             var mode = parse.GetValue(progress) ?? (cx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? "live" : "plain");
             cx.Console.MarkupLineInterpolated($"Running {g.Id} {targetKey} ({string.Join(",", query.EffectiveStatuses.Select(s => s.ToWord()))}) against cloud {prepared.CloudName} (cpid {prepared.Cpid}), {(workers is 1 ? "serial" : workers is { } w ? $"{w} workers" : "one worker per core")}; results in {Path.GetFullPath(dir)}");
-            RunOutcome outcome;
             try
             {
-                outcome = await ProgressViews.RunAsync(cx.Console, mode, sink => engine.ExecuteAsync(request, workspace, sink, ct));
-            }
-            catch (TempestRunnerException e)
-            {
-                cx.Error.WriteLine($"stackmark: runner error: {e.Message}");
-                return ExitCodes.RunnerError;
+                return await ExecuteAsync(cx, engine, request, workspace, mode, prepared.Facts, ct);
             }
             finally
             {
+                // Also after a failure or an interruption: what the run created goes, what was there stays.
                 await cleanup.AfterAsync(cx, dir);
             }
-
-            var summary = RunSummaryView.Render(outcome, Path.GetFullPath(dir), prepared.Facts);
-            await File.WriteAllTextAsync(Path.Combine(dir, "report.txt"), RenderPlain(summary), CancellationToken.None);
-            cx.Console.Write(summary);
-            if (outcome.Interrupted)
-            {
-                cx.Error.WriteLine($"stackmark: interrupted; partial results are in {Path.GetFullPath(dir)}");
-                return ExitCodes.RunnerError;
-            }
-
-            // Tempest failing with nothing run at all (import errors, bad config) is the runner's failure, not the cloud's.
-            if (outcome.TempestExitCode is not (null or 0) && outcome.Results.All(r => r.Status is TestStatus.NotRun))
-            {
-                cx.Error.WriteLine($"stackmark: Tempest exited {outcome.TempestExitCode} without running a test; see {Path.Combine(Path.GetFullPath(dir), "workspace", "tempest-stderr.log")}");
-                return ExitCodes.RunnerError;
-            }
-
-            return ExitCodes.Of(outcome.Summary.Verdict);
         });
         return command;
     }
+
+    // Runs, shows the summary, writes report.txt and maps the outcome to the exit code: the same for a first run and a resume.
+    private static async Task<int> ExecuteAsync(CliContext cx, RunEngine engine, RunRequest request, PreparedWorkspace workspace, string mode, CloudFacts? facts, CancellationToken ct)
+    {
+        var dir = request.OutputDirectory;
+        RunOutcome outcome;
+        try
+        {
+            outcome = await ProgressViews.RunAsync(cx.Console, mode, sink => engine.ExecuteAsync(request, workspace, sink, ct));
+        }
+        catch (TempestRunnerException e)
+        {
+            cx.Error.WriteLine($"stackmark: runner error: {e.Message}");
+            return ExitCodes.RunnerError;
+        }
+
+        var summary = RunSummaryView.Render(outcome, Path.GetFullPath(dir), facts);
+        await File.WriteAllTextAsync(Path.Combine(dir, "report.txt"), RenderPlain(summary), CancellationToken.None);
+        cx.Console.Write(summary);
+        if (outcome.Interrupted)
+        {
+            var done = outcome.Results.Count(RunResults.HasResult);
+            var how = outcome.Parts?[^1].Interruption is { } i ? $" by {i.Cause}{(i.Forced ? " (forced)" : "")}" : "";
+            cx.Error.WriteLine($"stackmark: interrupted{how}: {done} of {outcome.Results.Count} planned tests have a result, in {Path.GetFullPath(dir)}; to complete the run: stackmark run --resume {Path.GetFullPath(dir)}");
+            return ExitCodes.RunnerError;
+        }
+
+        // Tempest failing with nothing run at all (import errors, bad config) is the runner's failure, not the cloud's.
+        if (outcome.TempestExitCode is not (null or 0) && outcome.Results.All(r => r.Status is TestStatus.NotRun))
+        {
+            cx.Error.WriteLine($"stackmark: Tempest exited {outcome.TempestExitCode} without running a test; see {Path.Combine(Path.GetFullPath(dir), "workspace", "tempest-stderr.log")}");
+            return ExitCodes.RunnerError;
+        }
+
+        return ExitCodes.Of(outcome.Summary.Verdict);
+    }
+
+    // A directory source is recorded absolute, so that --resume finds it from anywhere; a URL as given.
+    private static string SourceOf(string source) =>
+        Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? source : Path.GetFullPath(source);
 
     internal static string RenderPlain(Spectre.Console.Rendering.IRenderable renderable)
     {

@@ -8,7 +8,9 @@ namespace Stackmark.Runner;
 /// Runs with <c>PATH=/usr/bin:/bin</c> so Debian's Python and its packages are used, not a pyenv build on the
 /// user's PATH. Tempest reads <c>etc/tempest.conf</c> from the workspace, which is its working directory.
 /// </remarks>
-public sealed partial class TempestCli(string executable = "/usr/bin/tempest") : ITempestRunner
+/// <param name="executable">The tempest command.</param>
+/// <param name="hardStop">Cancelled when a stop must not wait (a second signal): Tempest's processes are killed at once.</param>
+public sealed partial class TempestCli(string executable = "/usr/bin/tempest", CancellationToken hardStop = default) : ITempestRunner
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(20);
 
@@ -97,33 +99,83 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest") :
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Tempest runs in a session of its own (<c>setsid</c>), so that a stop reaches stestr and every worker: SIGINT first
+    /// (stestr flushes the results of the tests that finished), SIGTERM after a grace, then SIGKILL; the hard-stop token
+    /// given at construction skips the grace. It returns only when no process of that session is left, also when
+    /// <paramref name="consume"/> throws.
+    /// </remarks>
     public async Task<int> RunAsync(string workspace, string loadList, TempestRunOptions options, Func<Stream, Task> consume, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(consume);
         List<string> args = ["run", "--subunit", "--load-list", loadList];
         args.AddRange(options.Concurrency is 1 ? ["--serial"] : options.Concurrency is { } n ? ["--concurrency", n.ToString(System.Globalization.CultureInfo.InvariantCulture)] : []);
         // Tempest's base test class reads OS_TEST_TIMEOUT (whole seconds) and fails a test method that runs longer.
-        var environment = options.TestTimeout is { } limit
-            ? new Dictionary<string, string> { ["OS_TEST_TIMEOUT"] = Math.Max(1, (int)Math.Ceiling(limit.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) }
-            : null;
-        using var process = Start(workspace, args, redirectInput: false, environment);
+        // Unbuffered Python: stestr's stream reaches us as each test finishes (live progress, and the finished tests'
+        // results are ours before a stop), whatever the caller's environment says.
+        var environment = new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" };
+        if (options.TestTimeout is { } limit)
+        {
+            environment["OS_TEST_TIMEOUT"] = Math.Max(1, (int)Math.Ceiling(limit.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var grouped = File.Exists(Setsid);
+        using var process = Start(workspace, args, redirectInput: false, environment, grouped);
+        // setsid execs in place (a fresh child is no group leader), so the pid is Tempest's and leads the new session.
+        var group = grouped ? new ProcessGroup(process.Id) : null;
         var stderrFile = Path.Combine(workspace, "tempest-stderr.log");
         var stderrCopy = CopyToFileAsync(process.StandardError.BaseStream, stderrFile);
-        using var stop = cancellationToken.Register(() => Interrupt(process));
-        try
+        using var forced = CancellationTokenSource.CreateLinkedTokenSource(hardStop);
+        Task? stopping = null;
+        var gate = new object();
+        void Stop()
         {
-            await consume(process.StandardOutput.BaseStream).ConfigureAwait(false);
+            lock (gate)
+            {
+                stopping ??= group is not null
+                    ? Task.Run(() => group.StopAsync(StopGrace, forced.Token), CancellationToken.None)
+                    : Task.Run(() => Interrupt(process, forced.Token), CancellationToken.None);
+            }
         }
-        finally
+
+        using (cancellationToken.Register(Stop))
         {
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            await stderrCopy.ConfigureAwait(false);
+            try
+            {
+                await consume(process.StandardOutput.BaseStream).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The runner itself failed: take Tempest down at once rather than leave it running against the cloud.
+                await forced.CancelAsync().ConfigureAwait(false);
+                Stop();
+                throw;
+            }
+            finally
+            {
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                await stderrCopy.ConfigureAwait(false);
+                if (group is not null && group.Members().Count > 0)
+                {
+                    // Tempest is gone but some of its workers are not: the run is over only when none is left.
+                    Stop();
+                }
+
+                if (stopping is not null)
+                {
+                    await stopping.ConfigureAwait(false);
+                }
+            }
         }
 
         return process.ExitCode;
     }
 
-    // Ctrl-C: SIGINT lets stestr stop its workers and flush the stream; a kill follows if it does not.
-    private static void Interrupt(Process process)
+    private const string Setsid = "/usr/bin/setsid";
+
+    // Without setsid: SIGINT to Tempest alone, then its process tree is killed after the grace.
+    private static async Task Interrupt(Process process, CancellationToken force)
     {
         try
         {
@@ -132,15 +184,15 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest") :
                 return;
             }
 
-            _ = Kill(process.Id, 2);
-            _ = Task.Run(async () =>
+            _ = Kill(process.Id, ProcessGroup.Interrupt);
+            try
             {
-                await Task.Delay(StopGrace).ConfigureAwait(false);
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            });
+                await process.WaitForExitAsync(force).WaitAsync(StopGrace, force).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
         }
         catch (InvalidOperationException)
         {
@@ -169,9 +221,9 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest") :
         return (process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
     }
 
-    private Process Start(string? cwd, IReadOnlyList<string> args, bool redirectInput, IReadOnlyDictionary<string, string>? environment = null)
+    private Process Start(string? cwd, IReadOnlyList<string> args, bool redirectInput, IReadOnlyDictionary<string, string>? environment = null, bool ownSession = false)
     {
-        var psi = new ProcessStartInfo(executable)
+        var psi = new ProcessStartInfo(ownSession ? Setsid : executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -179,7 +231,7 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest") :
             UseShellExecute = false,
             WorkingDirectory = cwd ?? Environment.CurrentDirectory,
         };
-        foreach (var a in args)
+        foreach (var a in ownSession ? [executable, .. args] : args)
         {
             psi.ArgumentList.Add(a);
         }

@@ -23,6 +23,12 @@ internal sealed class ScriptedTempest(IReadOnlyList<string> listed) : ITempestRu
     /// <summary>Stop writing after this many tests, then wait for cancellation (a run the user interrupts).</summary>
     public int? HangAfter { get; set; }
 
+    /// <summary>With <see cref="HangAfter"/>: the next test has started (inprogress) when the run hangs.</summary>
+    public bool HangInTest { get; set; }
+
+    /// <summary>Called when the run hangs, e.g. to cancel it (an interruption at an exact point).</summary>
+    public Action? OnHang { get; set; }
+
     public List<IReadOnlyList<string>> Runs { get; } = [];
 
     public Task<string> DescribeAsync(CancellationToken cancellationToken) => Task.FromResult("scripted tempest 0");
@@ -59,7 +65,13 @@ internal sealed class ScriptedTempest(IReadOnlyList<string> listed) : ITempestRu
             {
                 if (HangAfter == n++)
                 {
+                    if (HangInTest)
+                    {
+                        await writer.WriteAsync(new SubunitEvent { TestId = id, Status = SubunitStatus.InProgress, Timestamp = _t0.AddSeconds(n) }, CancellationToken.None);
+                    }
+
                     await writer.FlushAsync(CancellationToken.None);
+                    OnHang?.Invoke();
                     try
                     {
                         await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -28,7 +28,7 @@ public sealed class ResumeTests : IDisposable
 
     private RunRequest Request(string sub) =>
         new(Some.Guideline(), new TestListQuery("compute", [CapabilityStatus.Required]), Path.Combine(_dir, sub), "[identity]\n", "[identity]\n", null, "cpid-1", 2, null, Facts,
-            TimeSpan.FromSeconds(60), new RunOrigin("/guidelines", "/usr/bin/tempest"));
+            TimeSpan.FromSeconds(60), Origin: new RunOrigin("/guidelines", "/usr/bin/tempest"));
 
     private static Task<RunOutcome> Run(ITempestRunner tempest, RunRequest request, RunStop? stop = null, CancellationToken ct = default) =>
         new RunEngine(tempest, TimeProvider.System, stop).ExecuteAsync(request, plan => new RunProgress(plan), ct);

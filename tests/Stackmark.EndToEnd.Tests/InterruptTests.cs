@@ -42,13 +42,23 @@ public sealed class InterruptTests(StorageRun storage)
             var stderr = run.StandardError.ReadToEndAsync();
             // The runner keeps Tempest's stream as it reads it: passes there are finished tests. Serial, so that the tests
             // finish one by one rather than in a burst (a loaded machine's Swift can stall a class's tests together).
+            // Mid-run: 10 s after Tempest's stream started to reach the run directory (a serial storage run streams for about
+            // a minute). What finished by then is read back from the outputs afterwards.
             var deadline = DateTime.UtcNow.AddMinutes(5);
-            while ((finishedAtSignal = await PassedSoFarAsync(Path.Combine(dir, "subunit.v2"))) < 3 && !run.HasExited && DateTime.UtcNow < deadline)
+            DateTime? streaming = null;
+            var subunit = Path.Combine(dir, "subunit.v2");
+            while (!run.HasExited && DateTime.UtcNow < deadline && !(streaming is { } t && DateTime.UtcNow - t > TimeSpan.FromSeconds(10)))
             {
+                if (streaming is null && File.Exists(subunit) && new FileInfo(subunit).Length > 0)
+                {
+                    streaming = DateTime.UtcNow;
+                }
+
                 await Task.Delay(200);
             }
 
-            Assert.False(run.HasExited, $"the run ended before 3 tests finished\n{output}\n{await stderr}");
+            finishedAtSignal = await PassedSoFarAsync(subunit);
+            Assert.False(run.HasExited, $"the run ended before it was signalled\n{output}\n{await stderr}");
             using (var kill = Process.Start(new ProcessStartInfo("/bin/kill", ["-TERM", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { RedirectStandardError = true })!)
             {
                 var killErr = await kill.StandardError.ReadToEndAsync();

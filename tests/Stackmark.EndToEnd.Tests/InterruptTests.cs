@@ -42,16 +42,17 @@ public sealed class InterruptTests(StorageRun storage)
             var stderr = run.StandardError.ReadToEndAsync();
             // The runner keeps Tempest's stream as it reads it: passes there are finished tests. Serial, so that the tests
             // finish one by one rather than in a burst (a loaded machine's Swift can stall a class's tests together).
-            // Mid-run: 10 s after Tempest's stream started to reach the run directory (a serial storage run streams for about
-            // a minute). What finished by then is read back from the outputs afterwards.
+            // Mid-run: 15 s after Tempest started (the runner creates workspace/tempest-stderr.log as it starts Tempest; a
+            // serial storage run takes about 45 s more). Not on a count of finished tests: under a test host the stream
+            // reaches the run directory in bursts, so what finished is read back from the outputs afterwards.
             var deadline = DateTime.UtcNow.AddMinutes(5);
-            DateTime? streaming = null;
+            DateTime? tempest = null;
             var subunit = Path.Combine(dir, "subunit.v2");
-            while (!run.HasExited && DateTime.UtcNow < deadline && !(streaming is { } t && DateTime.UtcNow - t > TimeSpan.FromSeconds(10)))
+            while (!run.HasExited && DateTime.UtcNow < deadline && !(tempest is { } t && DateTime.UtcNow - t > TimeSpan.FromSeconds(15)))
             {
-                if (streaming is null && File.Exists(subunit) && new FileInfo(subunit).Length > 0)
+                if (tempest is null && File.Exists(Path.Combine(dir, "workspace", "tempest-stderr.log")))
                 {
-                    streaming = DateTime.UtcNow;
+                    tempest = DateTime.UtcNow;
                 }
 
                 await Task.Delay(200);

@@ -120,7 +120,7 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest", C
             environment["OS_TEST_TIMEOUT"] = Math.Max(1, (int)Math.Ceiling(limit.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var grouped = File.Exists(Setsid);
+        var grouped = File.Exists(Setsid) && File.Exists(Env);
         using var process = Start(workspace, args, redirectInput: false, environment, grouped);
         // setsid execs in place (a fresh child is no group leader), so the pid is Tempest's and leads the new session.
         var group = grouped ? new ProcessGroup(process.Id) : null;
@@ -173,6 +173,8 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest", C
     }
 
     private const string Setsid = "/usr/bin/setsid";
+
+    private const string Env = "/usr/bin/env";
 
     // Without setsid: SIGINT to Tempest alone, then its process tree is killed after the grace.
     private static async Task Interrupt(Process process, CancellationToken force)
@@ -231,7 +233,10 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest", C
             UseShellExecute = false,
             WorkingDirectory = cwd ?? Environment.CurrentDirectory,
         };
-        foreach (var a in ownSession ? [executable, .. args] : args)
+        // In its own session, with SIGINT, SIGTERM and SIGHUP at their defaults (coreutils' env): a caller that ignores
+        // SIGINT (a CI job, a test host) passes that on through exec, and Python then installs no KeyboardInterrupt
+        // handler, so stestr would sleep through the stop's SIGINT until the grace ran out.
+        foreach (var a in ownSession ? [Env, "--default-signal=INT,TERM,HUP", executable, .. args] : args)
         {
             psi.ArgumentList.Add(a);
         }

@@ -23,7 +23,8 @@ public sealed class CleanupTests
         {
             var dir = RunTests.NewRunDir();
             var clock = Stopwatch.StartNew();
-            var (exit, output, err) = await DevCloud.StackmarkAsync(TimeSpan.FromMinutes(3), "run", "--os-cloud", "devcloud", "--alt-cloud", "devcloud-alt",
+            // Accounts that serve the whole plan (the devcloud's accounts.yaml), so that the precondition is what stops the run.
+            var (exit, output, err) = await DevCloud.StackmarkAsync(TimeSpan.FromMinutes(3), "run", "--os-cloud", "devcloud", "--accounts", MemberAccounts.AccountsFile,
                 "--guideline", "2019.11", "--target", "object", "--source", InteropData.Directory, "--out", dir, "--progress", "plain");
 
             Assert.True(exit == 2, $"exit {exit}\n{output}\n{err}");

@@ -16,6 +16,7 @@ internal static class CliApp
             guidelines,
             ReportCommand.Create(cx),
             RunCommand.Create(cx),
+            CleanupCommand.Create(cx),
             CompareCommand.Create(cx),
             UploadCommand.Create(cx),
             SignCommand.Create(cx),

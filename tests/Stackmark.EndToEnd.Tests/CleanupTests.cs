@@ -88,6 +88,49 @@ public sealed class CleanupTests
         }
     }
 
+    /// <summary>
+    /// What a killed run leaves (a Tempest-named container with an object, as SIGKILL leaves it: no run cleaned it)
+    /// is listed by <c>stackmark cleanup --dry-run</c> and removed by <c>stackmark cleanup</c>, in the member
+    /// accounts of an accounts.yaml; what the account held under other names stays, and a second cleanup finds nothing.
+    /// </summary>
+    [SkippableFact]
+    public async Task Cleanup_removes_what_a_killed_run_left_by_tempests_names_and_keeps_the_rest()
+    {
+        DevCloud.Require();
+        var kept = $"kept-{Guid.NewGuid():N}"[..13];
+        var left = $"tempest-TestContainer-{Random.Shared.Next(1, int.MaxValue)}";
+        await using var swift = await Swift.OpenAsync("devcloud");
+        await swift.PutAsync(kept);
+        await swift.PutAsync(left);
+        await swift.PutAsync($"{left}/tempest-TestObject-1", "left by a killed run");
+        try
+        {
+            string[] args = ["cleanup", "--os-cloud", "devcloud", "--accounts", MemberAccounts.AccountsFile];
+            var (dryExit, dryOut, dryErr) = await DevCloud.StackmarkAsync(TimeSpan.FromMinutes(2), [.. args, "--dry-run"]);
+            Assert.True(dryExit == 0, $"exit {dryExit}\n{dryOut}\n{dryErr}");
+            Assert.Contains($"demo@demo: would remove 1: container {left}", dryOut, StringComparison.Ordinal);
+            Assert.Contains("alt_demo@alt_demo: nothing to remove", dryOut, StringComparison.Ordinal);
+            Assert.Contains(left, await swift.InventoryAsync(), StringComparison.Ordinal);
+
+            var (exit, output, err) = await DevCloud.StackmarkAsync(TimeSpan.FromMinutes(3), args);
+            Assert.True(exit == 0, $"exit {exit}\n{output}\n{err}");
+            Assert.Contains($"demo@demo: removed 1: container {left}", output, StringComparison.Ordinal);
+            var after = await swift.InventoryAsync();
+            Assert.DoesNotContain(left, after, StringComparison.Ordinal);
+            Assert.Contains($"container {kept}", after, StringComparison.Ordinal);
+
+            var (again, againOut, againErr) = await DevCloud.StackmarkAsync(TimeSpan.FromMinutes(2), args);
+            Assert.True(again == 0, $"exit {again}\n{againOut}\n{againErr}");
+            Assert.Contains("demo@demo: nothing to remove", againOut, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await swift.DeleteAsync($"{left}/tempest-TestObject-1");
+            await swift.DeleteAsync(left);
+            await swift.DeleteAsync(kept);
+        }
+    }
+
     /// <summary>A member's Swift account, to set the scene (the product itself never creates anything).</summary>
     private sealed class Swift(OpenStackConnection connection, Uri account) : IAsyncDisposable
     {

@@ -73,7 +73,7 @@ internal sealed class RunCleanup
         {
             throw new UsageException(string.Join("; ", unmet.GroupBy(u => (u.Account, u.InTheWay)).Select(g =>
                 $"account {g.Key.Account} holds {g.Key.InTheWay} that {string.Join(", ", g.Select(u => u.Precondition.ShortName))} need{(g.Count() == 1 ? "s" : "")} absent"))
-                + "; empty them or use another account (or --accept-incomplete to run without those tests: the verdict is then incomplete)");
+                + "; empty them ('stackmark cleanup' removes what Tempest left, by name) or use another account (or --accept-incomplete to run without those tests: the verdict is then incomplete)");
         }
 
         var withheld = new Dictionary<TestName, NonPass>();
@@ -140,7 +140,8 @@ internal sealed class RunCleanup
         return roles.Count == 0 || roles.Contains(role, StringComparer.OrdinalIgnoreCase);
     }
 
-    private static CloudConfig AsCloud(CloudConfig cloud, TestAccount account) => cloud with
+    /// <summary>The cloud as <paramref name="account"/> sees it: its endpoints and TLS settings, the account's credentials.</summary>
+    internal static CloudConfig AsCloud(CloudConfig cloud, TestAccount account) => cloud with
     {
         Name = $"{cloud.Name} ({account.Username}@{account.ProjectName})",
         Auth = new CloudAuth

@@ -30,6 +30,28 @@ public static partial class CloudCleanup
                 $"the inventory before the run was incomplete ({string.Join("; ", before.Failures)}), so what the run made cannot be told apart: nothing removed");
         }
 
+        return await RemoveAsync(connection, before.Account, after => CleanupPlan.Create(before, after), "the inventory after the run could not be taken", limit, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Removes from the account behind <paramref name="connection"/> what Tempest left there: what
+    /// <see cref="LeftoverPlan"/> finds by Tempest's name prefix, for runs that could not clean up after themselves
+    /// (killed with SIGKILL, a machine that went away) or that Stackmark did not run.
+    /// </summary>
+    /// <param name="connection">The account's own connection.</param>
+    /// <param name="prefix">Tempest's resource name prefix (<see cref="LeftoverPlan.TempestPrefix"/>).</param>
+    /// <param name="limit">How long removal may take in all, waits included.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<AccountCleanup> RemoveLeftoversAsync(OpenStackConnection connection, string prefix, TimeSpan limit, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var account = new InventoryAccount(connection.Cloud.Auth.Username ?? "", connection.Cloud.Auth.ProjectName ?? "", "");
+        return await RemoveAsync(connection, account, inventory => LeftoverPlan.Create(inventory, prefix), "the inventory could not be taken", limit, ct).ConfigureAwait(false);
+    }
+
+    // Takes the inventory now, asks the plan what to remove from it and removes that, kind by kind in removal order.
+    private static async Task<AccountCleanup> RemoveAsync(OpenStackConnection connection, InventoryAccount account, Func<AccountInventory, IReadOnlyList<CloudResource>> plan, string noInventory, TimeSpan limit, CancellationToken ct)
+    {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(limit);
         AccountInventory after;
@@ -41,13 +63,13 @@ public static partial class CloudCleanup
         }
         catch (Exception e) when (e is OpenStackException or OperationCanceledException)
         {
-            return AccountCleanup.Skipped(before.Account, $"the inventory after the run could not be taken: {e.Message}");
+            return AccountCleanup.Skipped(account, $"{noInventory}: {e.Message}");
         }
 
         var clients = ServiceClients.For(connection, token);
         var removed = new List<CloudResource>();
         var failed = new List<CleanupFailure>();
-        foreach (var kind in CleanupPlan.Create(before, after).GroupBy(r => r.Kind))
+        foreach (var kind in plan(after).GroupBy(r => r.Kind))
         {
             var batch = kind.ToList();
             if (deadline.IsCancellationRequested)
@@ -76,7 +98,7 @@ public static partial class CloudCleanup
             }
         }
 
-        return new AccountCleanup(before.Account, removed, failed, after.Failures);
+        return new AccountCleanup(after.Account, removed, failed, after.Failures);
     }
 
     private static async Task<bool> TryAsync(CloudResource resource, Func<Task> action, List<CleanupFailure> failed, TimeSpan limit)

@@ -16,12 +16,27 @@ public sealed class OidcBrowserTests(OidcRegistry registry, Browser browser) : I
         await page.GotoAsync("/login?returnUrl=%2Fprofile");
         Assert.Equal($"Sign in with {OidcRegistry.DisplayName}", await page.InnerTextAsync("#oidc-login"));
         await page.ClickAsync("#oidc-login");
-        await page.WaitForURLAsync(registry.Provider.Issuer + "idp/login**");
+        await ArriveAsync(page, registry.Provider.Issuer + "idp/login**");
         await page.FillAsync("#idp-login", OidcProvider.UserName);
         await page.FillAsync("#idp-password", OidcProvider.Password);
         await page.ClickAsync("#idp-submit");
-        await page.WaitForURLAsync(new Uri(registry.BaseUrl, "/profile").ToString());
+        await ArriveAsync(page, new Uri(registry.BaseUrl, "/profile").ToString());
         return page;
+    }
+
+    // A wait that, when the page never gets there, says where it is and what it shows (a provider error page,
+    // a login form shown again) instead of Playwright's bare timeout.
+    private static async Task ArriveAsync(IPage page, string url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var text = await page.InnerTextAsync("body", new() { Timeout = 5_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(no body)");
+            throw new Xunit.Sdk.XunitException($"expected {url}, the page is at {page.Url} and shows: {text[..Math.Min(text.Length, 800)]}", e);
+        }
     }
 
     [SkippableFact]

@@ -260,9 +260,12 @@ public sealed partial class TempestCli(string executable = "/usr/bin/tempest", C
         }
     }
 
+    // Appends: a resumed run starts Tempest again in the same workspace, and the first part's stderr is evidence too.
     private static async Task CopyToFileAsync(Stream source, string path)
     {
-        await using var file = File.Create(path);
+        await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        var header = System.Text.Encoding.UTF8.GetBytes($"--- tempest started {DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ} ---\n");
+        await file.WriteAsync(header).ConfigureAwait(false);
         await source.CopyToAsync(file).ConfigureAwait(false);
     }
 

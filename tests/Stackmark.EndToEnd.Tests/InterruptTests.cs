@@ -42,13 +42,15 @@ public sealed partial class InterruptTests(StorageRun storage)
             var stderr = run.StandardError.ReadToEndAsync();
             // The runner keeps Tempest's stream as it reads it: passes there are finished tests. Serial, so that the tests
             // finish one by one rather than in a burst (a loaded machine's Swift can stall a class's tests together).
-            // Mid-run: 6 s after Tempest started (the runner creates workspace/tempest-stderr.log as it starts Tempest; a
-            // serial storage run takes 20 to 45 s more). Not on a count of finished tests: stestr may pass results on
-            // in bursts, so what finished is read back from the outputs afterwards.
+            // Mid-run: at least 6 s after Tempest started (the runner creates workspace/tempest-stderr.log as it starts
+            // Tempest; a serial storage run takes 20 to 45 s more) and once a first test has passed (a loaded machine may
+            // take longer than 6 s to finish one, and a stop before any pass writes no results.json). stestr may pass
+            // results on in bursts, so what finished by the signal is read back from the outputs afterwards.
             var deadline = DateTime.UtcNow.AddMinutes(5);
             DateTime? tempest = null;
             var subunit = Path.Combine(dir, "subunit.v2");
-            while (!run.HasExited && DateTime.UtcNow < deadline && !(tempest is { } t && DateTime.UtcNow - t > TimeSpan.FromSeconds(6)))
+            while (!run.HasExited && DateTime.UtcNow < deadline
+                && !(tempest is { } t && DateTime.UtcNow - t > TimeSpan.FromSeconds(6) && await PassedSoFarAsync(subunit) > 0))
             {
                 if (tempest is null && File.Exists(Path.Combine(dir, "workspace", "tempest-stderr.log")))
                 {

@@ -32,16 +32,24 @@ internal sealed class RunCleanup
     /// error naming the account, what is in the way and the tests, unless <paramref name="acceptIncomplete"/>: then
     /// those tests are withheld as <see cref="NonPassCategory.Precondition"/>.
     /// </summary>
-    public static async Task<RunCleanup> BeforeAsync(CliContext cx, PreparedCloud prepared, Guideline guideline, TestListQuery query, bool acceptIncomplete, CancellationToken ct)
+    public static Task<RunCleanup> BeforeAsync(CliContext cx, PreparedCloud prepared, Guideline guideline, TestListQuery query, bool acceptIncomplete, CancellationToken ct) =>
+        prepared.Cloud is { } cloud
+            ? BeforeAsync(cx, cloud, prepared.Accounts, prepared.TempestConf, guideline, query, _ => true, acceptIncomplete, resuming: false, ct)
+            : Task.FromResult(new RunCleanup([], [], new Dictionary<TestName, NonPass>()));
+
+    /// <summary>
+    /// For a resumed run: the same inventories, and the preconditions of the tests still to run (<paramref name="pending"/>)
+    /// checked again, since the part that was stopped may have been killed before it could clean up.
+    /// </summary>
+    public static Task<RunCleanup> BeforeResumeAsync(CliContext cx, CloudConfig cloud, IReadOnlyList<TestAccount> accounts, string tempestConf, Guideline guideline, TestListQuery query, IReadOnlySet<TestName> pending, CancellationToken ct) =>
+        BeforeAsync(cx, cloud, accounts, tempestConf, guideline, query, pending.Contains, acceptIncomplete: false, resuming: true, ct);
+
+    private static async Task<RunCleanup> BeforeAsync(CliContext cx, CloudConfig cloud, IReadOnlyList<TestAccount> preprovisioned, string tempestConf, Guideline guideline, TestListQuery query, Func<TestName, bool> toRun, bool acceptIncomplete, bool resuming, CancellationToken ct)
     {
-        if (prepared.Cloud is not { } cloud)
-        {
-            return new RunCleanup([], [], new Dictionary<TestName, NonPass>());
-        }
 
         // With dynamic credentials Tempest makes its own projects and removes them; the cloud user's own project is
         // still covered, as are the accounts Tempest is given.
-        var clouds = prepared.Accounts.Count == 0 ? [cloud] : prepared.Accounts.DistinctBy(a => (a.Username, a.ProjectName, a.DomainName)).Select(a => AsCloud(cloud, a)).ToList();
+        var clouds = preprovisioned.Count == 0 ? [cloud] : preprovisioned.DistinctBy(a => (a.Username, a.ProjectName, a.DomainName)).Select(a => AsCloud(cloud, a)).ToList();
         var accounts = new List<(CloudConfig, AccountInventory)>();
         foreach (var c in clouds)
         {
@@ -66,14 +74,15 @@ internal sealed class RunCleanup
         }
 
         cx.Console.MarkupLineInterpolated($"Inventory before the run: {string.Join(", ", accounts.Select(a => $"{a.Item2.Account} {a.Item2.Resources.Count} resource(s)"))}");
-        var unmet = prepared.Accounts.Count == 0 ? [] : PristinePreconditions.Check(
-            accounts.Where(a => HasOperatorRole(prepared, a.Item1)).Select(a => a.Item2),
-            PristinePreconditions.All.Where(p => Planned(guideline, query, p) is not null));
+        var unmet = preprovisioned.Count == 0 ? [] : PristinePreconditions.Check(
+            accounts.Where(a => HasOperatorRole(preprovisioned, tempestConf, a.Item1)).Select(a => a.Item2),
+            PristinePreconditions.All.Where(p => Planned(guideline, query, p) is { } t && toRun(t.Name)));
         if (unmet.Count > 0 && !acceptIncomplete)
         {
             throw new UsageException(string.Join("; ", unmet.GroupBy(u => (u.Account, u.InTheWay)).Select(g =>
                 $"account {g.Key.Account} holds {g.Key.InTheWay} that {string.Join(", ", g.Select(u => u.Precondition.ShortName))} need{(g.Count() == 1 ? "s" : "")} absent"))
-                + "; empty them ('stackmark cleanup' removes what Tempest left, by name) or use another account (or --accept-incomplete to run without those tests: the verdict is then incomplete)");
+                + "; empty them ('stackmark cleanup' removes what Tempest left, by name) "
+                + (resuming ? "and resume again" : "or use another account (or --accept-incomplete to run without those tests: the verdict is then incomplete)"));
         }
 
         var withheld = new Dictionary<TestName, NonPass>();
@@ -133,10 +142,10 @@ internal sealed class RunCleanup
     }
 
     // Tempest hands object-storage classes only accounts with its operator role (tempest.conf object-storage.operator_role).
-    private static bool HasOperatorRole(PreparedCloud prepared, CloudConfig account)
+    private static bool HasOperatorRole(IReadOnlyList<TestAccount> preprovisioned, string tempestConf, CloudConfig account)
     {
-        var role = IniDocument.Parse(prepared.TempestConf).Get("object-storage", "operator_role") ?? "member";
-        var roles = prepared.Accounts.FirstOrDefault(a => a.Username == account.Auth.Username && a.ProjectName == account.Auth.ProjectName)?.Roles ?? [];
+        var role = IniDocument.Parse(tempestConf).Get("object-storage", "operator_role") ?? "member";
+        var roles = preprovisioned.FirstOrDefault(a => a.Username == account.Auth.Username && a.ProjectName == account.Auth.ProjectName)?.Roles ?? [];
         return roles.Count == 0 || roles.Contains(role, StringComparer.OrdinalIgnoreCase);
     }
 

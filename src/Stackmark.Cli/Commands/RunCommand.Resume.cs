@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Stackmark.Guidelines;
+using Stackmark.OpenStack;
 using Stackmark.Runner;
 
 namespace Stackmark.Cli.Commands;
@@ -64,8 +65,9 @@ internal static partial class RunCommand
             .ToDictionary(p => p.Key, p => p.Value.NonPass!);
 
         // "No result" as the engine reads the streams again: not run, interrupted, or started and never finished.
-        var pending = sofar.Values.Count(p => p.Status == TestStatus.NotRun && p.NonPass?.Category is not (NonPassCategory.NotInTempest or NonPassCategory.Accounts or NonPassCategory.Precondition)
-            || p.NonPass?.Category is NonPassCategory.RunnerError or NonPassCategory.Interrupted);
+        var pendingNames = sofar.Where(p => p.Value.Status == TestStatus.NotRun && p.Value.NonPass?.Category is not (NonPassCategory.NotInTempest or NonPassCategory.Accounts or NonPassCategory.Precondition)
+            || p.Value.NonPass?.Category is NonPassCategory.RunnerError or NonPassCategory.Interrupted).Select(p => p.Key).ToHashSet();
+        var pending = pendingNames.Count;
         if (pending == 0 && !saved.Interrupted)
         {
             cx.Console.MarkupLineInterpolated($"{dir} is complete: every planned test has a result ({(saved.Compliant ? "COMPLIANT" : "NOT COMPLIANT")}); nothing to resume.");
@@ -98,8 +100,48 @@ internal static partial class RunCommand
         var request = new RunRequest(g, query, dir, conf, redacted, accounts, saved.Cpid, saved.Concurrency, rerunOf, null,
             saved.TestTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, withheld,
             new RunOrigin(source, tempestCommand, saved.RerunOf), saved);
+        var cleanup = await ResumeCleanupAsync(cx, saved, conf, accounts, g, query, pendingNames, ct);
         cx.Console.MarkupLineInterpolated($"Resuming {g.Id} {saved.Target} in {dir} (part {saved.PartList.Count + 1}): {pending} planned test(s) without a result, {(saved.Concurrency is 1 ? "serial" : saved.Concurrency is { } w ? $"{w} workers" : "one worker per core")}");
-        return await ExecuteAsync(cx, engine, request, workspace, mode, null, ct);
+        try
+        {
+            return await ExecuteAsync(cx, engine, request, workspace, mode, null, ct);
+        }
+        finally
+        {
+            // As after a first part: what this part made goes, what was there stays.
+            if (cleanup is not null)
+            {
+                await cleanup.AfterAsync(cx, dir);
+            }
+        }
+    }
+
+    // The cloud the run certified, by the name its manifest records, with the run's own accounts.yaml: its accounts
+    // are listed before this part and what it makes is removed after. A cloud that cannot be resolved here (another
+    // machine, other OS_* variables) only loses the cleanup, with a warning.
+    private static async Task<RunCleanup?> ResumeCleanupAsync(CliContext cx, SavedRun saved, string tempestConf, string? accountsYaml, Guideline g, TestListQuery query, IReadOnlySet<TestName> pending, CancellationToken ct)
+    {
+        if (saved.Cloud is not { } recorded)
+        {
+            cx.Console.MarkupLine("[yellow]warning:[/] the manifest names no cloud: nothing this part makes will be removed after it ('stackmark cleanup' can)");
+            return null;
+        }
+
+        CloudConfig cloud;
+        try
+        {
+            var resolver = CloudConfigResolver.FromSystem();
+            cloud = recorded.Name == "envvars" ? resolver.ResolveFromEnvironment() : resolver.ResolveNamed(recorded.Name);
+        }
+        catch (CloudConfigException e)
+        {
+            cx.Console.MarkupLineInterpolated($"[yellow]warning:[/] cloud {recorded.Name} of the run cannot be resolved here ({e.Message}): nothing this part makes will be removed after it ('stackmark cleanup' can)");
+            return null;
+        }
+
+        cloud = cloud with { RegionName = recorded.Region ?? cloud.RegionName };
+        var accounts = accountsYaml is null ? [] : AccountsFile.Parse(accountsYaml, "accounts.yaml of the run");
+        return await RunCleanup.BeforeResumeAsync(cx, cloud, accounts, tempestConf, g, query, pending, ct);
     }
 
     // An option given with --resume must say what the saved run says; options that shaped its configuration cannot be given.

@@ -25,6 +25,7 @@ namespace Stackmark.Runner;
 /// <param name="SubunitParserErrors">Corrupt spots in the streams.</param>
 /// <param name="Interruption">What stopped the last part.</param>
 /// <param name="Parts">The parts; null in a manifest from before parts were recorded (one part then).</param>
+/// <param name="Cloud">The cloud it certified, as the manifest names it; null in a manifest without it.</param>
 public sealed record SavedRun(
     string Guideline,
     string Target,
@@ -43,7 +44,8 @@ public sealed record SavedRun(
     int? TempestExitCode = null,
     int SubunitParserErrors = 0,
     RunInterruption? Interruption = null,
-    IReadOnlyList<RunPart>? Parts = null)
+    IReadOnlyList<RunPart>? Parts = null,
+    SavedCloud? Cloud = null)
 {
     /// <summary>snake_case, as the manifest is written.</summary>
     internal static readonly JsonSerializerOptions Json = new()
@@ -89,3 +91,8 @@ public sealed record SavedRun(
         }
     }
 }
+
+/// <summary>The cloud a run certified, as its manifest's <c>cloud</c> section names it.</summary>
+/// <param name="Name">The clouds.yaml entry (or the name the OS_* variables gave it).</param>
+/// <param name="Region">The region certified.</param>
+public sealed record SavedCloud(string Name, string? Region = null);

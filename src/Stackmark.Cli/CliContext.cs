@@ -11,6 +11,9 @@ internal sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWrit
     /// <summary>The process's signals (null in-process, where only the cancellation token stops a command).</summary>
     public Stackmark.Runner.RunStop? Stop { get; init; }
 
+    /// <summary>The user's guideline cache (null: the one the environment names, <see cref="Guidelines.GuidelineCache.ForUser"/>).</summary>
+    public Guidelines.GuidelineCache? GuidelineCache { get; init; }
+
     public static CliContext FromSystemConsole()
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });

@@ -2,10 +2,15 @@ namespace Stackmark.Guidelines;
 
 /// <summary>
 /// Guidelines in a directory laid out like openstack/interop: <c>YYYY.MM.json</c> and <c>next.json</c> at the top,
-/// add-ons as <c>add-ons/NAME.YYYY.MM.json</c> (also accepted at the top).
+/// add-ons as <c>add-ons/NAME.YYYY.MM.json</c> (also accepted at the top); or like openinfra/interop since 2020.11:
+/// <c>guidelines/YYYY.MM.json</c> and <c>add-ons/guidelines/NAME.YYYY.MM.json</c>.
 /// </summary>
 public sealed class DirectoryGuidelineSource : IGuidelineSource
 {
+    // Where each layout keeps its files, relative to the root; a core file found first in an earlier folder wins.
+    private static readonly string[] CoreFolders = ["", "guidelines"];
+    private static readonly string[] AddOnFolders = ["add-ons", "", "add-ons/guidelines", "guidelines"];
+
     private readonly string _root;
 
     /// <summary>Uses the directory <paramref name="root"/>.</summary>
@@ -26,7 +31,7 @@ public sealed class DirectoryGuidelineSource : IGuidelineSource
     public Task<IReadOnlyList<GuidelineId>> ListAsync(CancellationToken cancellationToken)
     {
         var ids = new SortedSet<GuidelineId>();
-        foreach (var dir in new[] { _root, Path.Combine(_root, "add-ons") }.Where(Directory.Exists))
+        foreach (var dir in AddOnFolders.Select(f => Path.Combine(_root, f)).Where(Directory.Exists))
         {
             foreach (var file in Directory.EnumerateFiles(dir, "*.json"))
             {
@@ -44,8 +49,7 @@ public sealed class DirectoryGuidelineSource : IGuidelineSource
     public async Task<GuidelineFile?> ReadAsync(GuidelineId id, CancellationToken cancellationToken)
     {
         var name = id + ".json";
-        var candidates = id.AddOn is null ? [Path.Combine(_root, name)] : new[] { Path.Combine(_root, "add-ons", name), Path.Combine(_root, name) };
-        foreach (var path in candidates.Where(File.Exists))
+        foreach (var path in (id.AddOn is null ? CoreFolders : AddOnFolders).Select(f => Path.Combine(_root, f, name)).Where(File.Exists))
         {
             try
             {

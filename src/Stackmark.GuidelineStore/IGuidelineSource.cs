@@ -18,7 +18,11 @@ public interface IGuidelineSource
 /// <param name="Id">Which guideline it is.</param>
 /// <param name="Name">Its path or URL.</param>
 /// <param name="Content">Its bytes.</param>
-public sealed record GuidelineFile(GuidelineId Id, string Name, ReadOnlyMemory<byte> Content);
+public sealed record GuidelineFile(GuidelineId Id, string Name, ReadOnlyMemory<byte> Content)
+{
+    /// <summary>The description of the source that served the file, when a <see cref="LayeredGuidelineSource"/> chose it; else null.</summary>
+    public string? ServedBy { get; init; }
+}
 
 /// <summary>A guideline source could not be read.</summary>
 public sealed class GuidelineSourceException(string message, Exception? inner = null) : Exception(message, inner);

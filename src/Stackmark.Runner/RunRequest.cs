@@ -42,7 +42,7 @@ public sealed record RunRequest(
 }
 
 /// <summary>What a run was made from, beside its guideline's content.</summary>
-/// <param name="GuidelineSource">The guideline source (a directory, made absolute, or a URL).</param>
+/// <param name="GuidelineSource">The guideline source (a directory, made absolute, or a URL; without --source, the user cache directory or the built-in source's description, whichever served the guideline).</param>
 /// <param name="TempestCommand">The tempest command.</param>
 /// <param name="RerunOf">For <c>--rerun-failed</c>: the earlier run directory, made absolute.</param>
 public sealed record RunOrigin(string GuidelineSource, string TempestCommand, string? RerunOf = null);

@@ -11,7 +11,7 @@ public sealed class RegistryOptions
     public string Urls { get; set; } = "http://127.0.0.1:8000";
 
     /// <summary>A guideline directory laid out like openstack/interop, or an http(s) URL of one (default: upstream).</summary>
-    public string GuidelineSource { get; set; } = Stackmark.Guidelines.GuidelineSources.Upstream;
+    public string GuidelineSource { get; set; } = Stackmark.Guidelines.GuidelineSources.LegacyUpstreamRawTree;
 
     /// <summary>
     /// The database: null for the SQLite file <see cref="DefaultSqliteFile"/> in the working directory; a string starting

@@ -61,7 +61,7 @@ public sealed class GuidelineCommandTests
         Assert.Equal((2, true), (exit, err.Contains("no target 'nfv'", StringComparison.Ordinal)));
         (exit, _, err) = await Cli.RunAsync("guidelines", "tests", "2020.06", "--source", Source, "--type", "mandatory");
         Assert.Equal((2, true), (exit, err.Contains("'mandatory' is not a status", StringComparison.Ordinal)));
-        (exit, _, _) = await Cli.RunAsync("guidelines", "tests", "2020.06");
+        (exit, _, _) = await Cli.RunAsync("guidelines", "tests", "--source", Source);
         Assert.Equal(2, exit);
         (exit, _, err) = await Cli.RunAsync("guidelines", "list", "--source", "/nonexistent/dir");
         Assert.Equal((2, true), (exit, err.Contains("/nonexistent/dir does not exist", StringComparison.Ordinal)));

@@ -67,12 +67,15 @@ public sealed class ResumeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_run_needs_a_guideline_and_a_source_unless_it_resumes()
+    public async Task A_run_without_guideline_and_source_takes_the_newest_in_force_from_the_built_in_copy()
     {
-        var (exit, _, err) = await Cli.RunAsync("run", "--target", "object");
+        var cache = Path.Combine(_dir, "empty-cache");
+        var (exit, _, err) = await Cli.RunWithCacheAsync(cache, "run", "--target", "object", "--tempest", "/nonexistent/tempest");
 
+        // The guideline is chosen and loaded before anything touches a cloud; the missing Tempest then stops the run.
         Assert.Equal(2, exit);
-        Assert.Contains("Option '--guideline' is required (unless --resume RUN_DIR).", err, StringComparison.Ordinal);
-        Assert.Contains("Option '--source' is required (unless --resume RUN_DIR).", err, StringComparison.Ordinal);
+        Assert.Contains("Guideline 2020.06 chosen: the newest in force for object (status approved; in force: 2018.11, 2019.06, 2019.11, 2020.06)", err, StringComparison.Ordinal);
+        Assert.Contains("Guideline 2020.06 from built in (openstack/interop 5f7a8cf)", err, StringComparison.Ordinal);
+        Assert.Contains("--tempest /nonexistent/tempest does not exist", err, StringComparison.Ordinal);
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using Spectre.Console;
 using Stackmark.Cli.Views;
-using Stackmark.Guidelines;
 
 namespace Stackmark.Cli.Commands;
 
@@ -32,10 +31,11 @@ internal static class DraftCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var src = GuidelineSources.Open(parse.GetValue(source)!);
+            var src = CommonOptions.OpenSource(cx, parse.GetValue(source));
             var fromId = CommonOptions.ParseVersion(parse.GetValue(from)!);
             var draftId = CommonOptions.ParseVersion(parse.GetValue(id)!);
             var file = await src.ReadAsync(fromId, ct) ?? throw new UsageException($"guideline {fromId} is not in {src.Description}");
+            cx.Error.WriteLine($"Guideline {fromId} from {file.ServedBy ?? src.Description}");
             Worksheet? sheet = null;
             if (parse.GetValue(scoring) is { } scoringPath)
             {
@@ -70,7 +70,7 @@ internal static class DraftCommand
             IReadOnlyList<Capability> candidateDefs = [];
             if (parse.GetValue(candidates) is { } cand)
             {
-                var g = File.Exists(cand) ? await ScoringCommands.LoadFileAsync(cand, ct) : await CommonOptions.LoadAsync(src, CommonOptions.ParseVersion(cand), ct);
+                var g = File.Exists(cand) ? await ScoringCommands.LoadFileAsync(cand, ct) : await CommonOptions.LoadAsync(cx, src, CommonOptions.ParseVersion(cand), ct);
                 candidateDefs = g.Capabilities;
             }
 

@@ -7,12 +7,12 @@ using Stackmark.Tempest;
 
 namespace Stackmark.Cli.Commands;
 
-/// <summary><c>stackmark guidelines list|show|tests|validate|diff</c>.</summary>
+/// <summary><c>stackmark guidelines list|show|tests|validate|diff|update</c>.</summary>
 internal static class GuidelineCommands
 {
     public static Command Create(CliContext cx) => new("guidelines", "Read, list, validate and compare interoperability guidelines.")
     {
-        List(cx), Show(cx), Tests(cx), Validate(cx), Diff(cx),
+        List(cx), Show(cx), Tests(cx), Validate(cx), Diff(cx), GuidelineUpdateCommand.Create(cx),
     };
 
     private static Command List(CliContext cx)
@@ -22,7 +22,7 @@ internal static class GuidelineCommands
         var command = new Command("list", "Every guideline and add-on in the source, with schema, status and targets.") { source, format };
         command.SetAction(async (parse, ct) =>
         {
-            var src = GuidelineSources.Open(parse.GetValue(source)!);
+            var src = CommonOptions.OpenSource(cx, parse.GetValue(source));
             var loaded = new List<(GuidelineId Id, LoadResult Result)>();
             foreach (var id in await src.ListAsync(ct))
             {
@@ -82,8 +82,8 @@ internal static class GuidelineCommands
         var command = new Command("show", "A guideline's programs, components and capability counts by status.") { version, source, warnings };
         command.SetAction(async (parse, ct) =>
         {
-            var src = GuidelineSources.Open(parse.GetValue(source)!);
-            var g = await CommonOptions.LoadAsync(src, CommonOptions.ParseVersion(parse.GetValue(version)!), ct);
+            var src = CommonOptions.OpenSource(cx, parse.GetValue(source));
+            var g = await CommonOptions.LoadAsync(cx, src, CommonOptions.ParseVersion(parse.GetValue(version)!), ct);
             cx.Console.Write(GuidelineViews.Show(g));
             cx.Console.Write(GuidelineViews.Warnings(g.Warnings.Select(w => new Finding(Severity.Warning, w.Code, w.Message, w.Location)).ToList(), parse.GetValue(warnings)));
             return ExitCodes.Ok;
@@ -108,9 +108,9 @@ internal static class GuidelineCommands
         };
         command.SetAction(async (parse, ct) =>
         {
-            var src = GuidelineSources.Open(parse.GetValue(source)!);
+            var src = CommonOptions.OpenSource(cx, parse.GetValue(source));
             var targetKey = parse.GetValue(target)!;
-            var g = await CommonOptions.LoadForTargetAsync(src, CommonOptions.ParseVersion(parse.GetValue(version)!), targetKey, ct);
+            var g = await CommonOptions.LoadForTargetAsync(cx, src, CommonOptions.ParseVersion(parse.GetValue(version)!), targetKey, ct);
             var query = new TestListQuery(targetKey, CommonOptions.ParseStatuses(parse.GetValue(type)), !parse.GetValue(noFlagged), !parse.GetValue(noAliases));
             if (parse.GetValue(needs) is { } need)
             {
@@ -265,9 +265,9 @@ internal static class GuidelineCommands
         var command = new Command("diff", "Capabilities and tests added, removed, changed between two guidelines, per target.") { older, newer, source, target, format };
         command.SetAction(async (parse, ct) =>
         {
-            var src = GuidelineSources.Open(parse.GetValue(source)!);
-            var a = await CommonOptions.LoadAsync(src, CommonOptions.ParseVersion(parse.GetValue(older)!), ct);
-            var b = await CommonOptions.LoadAsync(src, CommonOptions.ParseVersion(parse.GetValue(newer)!), ct);
+            var src = CommonOptions.OpenSource(cx, parse.GetValue(source));
+            var a = await CommonOptions.LoadAsync(cx, src, CommonOptions.ParseVersion(parse.GetValue(older)!), ct);
+            var b = await CommonOptions.LoadAsync(cx, src, CommonOptions.ParseVersion(parse.GetValue(newer)!), ct);
             IReadOnlyList<TargetDiff> diffs;
             if (parse.GetValue(target) is { } t)
             {

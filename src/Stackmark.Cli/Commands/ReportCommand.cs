@@ -1,12 +1,11 @@
 using System.CommandLine;
 using Stackmark.Cli.Views;
-using Stackmark.Guidelines;
 using Stackmark.Reports;
 
 namespace Stackmark.Cli.Commands;
 
 /// <summary>
-/// <c>stackmark report RESULTS --guideline V --target T --source DIR</c>: the compliance of a result file — RefStack's
+/// <c>stackmark report RESULTS [--guideline V] --target T [--source DIR]</c>: the compliance of a result file — RefStack's
 /// pass-only results.json (a missing test is the cloud's miss) or a run's full-results.json (each miss with its
 /// category, so a run the runner could not finish is incomplete).
 /// </summary>
@@ -15,7 +14,7 @@ internal static class ReportCommand
     public static Command Create(CliContext cx)
     {
         var results = new Argument<string>("RESULTS") { Description = "A RefStack results file ({cpid, duration_seconds, results: [{name, uuid}]}) or a run's full-results.json." };
-        var guideline = new Option<string>("--guideline", "-g") { Description = "Guideline version, e.g. 2020.06.", Required = true };
+        var guideline = new Option<string>("--guideline", "-g") { Description = "Guideline version, e.g. 2020.06 (default: the newest in force for the target)." };
         var target = CommonOptions.Target();
         var source = CommonOptions.Source();
         var format = CommonOptions.Format("text", "json", "html");
@@ -33,9 +32,10 @@ internal static class ReportCommand
 
             var outcomes = ReadOutcomes(await File.ReadAllBytesAsync(path, ct), path);
 
-            var src = GuidelineSources.Open(parse.GetValue(source)!);
+            var src = CommonOptions.OpenSource(cx, parse.GetValue(source));
             var targetKey = parse.GetValue(target)!;
-            var g = await CommonOptions.LoadForTargetAsync(src, CommonOptions.ParseVersion(parse.GetValue(guideline)!), targetKey, ct);
+            var version = parse.GetValue(guideline) is { } v ? CommonOptions.ParseVersion(v) : await CommonOptions.NewestInForceAsync(cx, src, targetKey, ct);
+            var g = await CommonOptions.LoadForTargetAsync(cx, src, version, targetKey, ct);
             var report = ComplianceEvaluator.Evaluate(g, targetKey, outcomes);
             switch (parse.GetValue(format))
             {

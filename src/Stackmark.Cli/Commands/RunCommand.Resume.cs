@@ -74,7 +74,7 @@ internal static partial class RunCommand
             return saved.Compliant ? ExitCodes.Ok : ExitCodes.NotCompliant;
         }
 
-        var g = await CommonOptions.LoadForTargetAsync(GuidelineSources.Open(source), CommonOptions.ParseVersion(saved.Guideline), saved.Target, ct);
+        var g = await CommonOptions.LoadForTargetAsync(cx, GuidelineSources.Open(source), CommonOptions.ParseVersion(saved.Guideline), saved.Target, ct);
         var query = new TestListQuery(saved.Target, CommonOptions.ParseStatuses(saved.Statuses));
         IReadOnlyDictionary<TestName, PriorResult>? rerunOf = null;
         if (saved.RerunOf is { } rerunDir)
@@ -173,7 +173,8 @@ internal static partial class RunCommand
         Check(o.Type, string.Join(",", CommonOptions.ParseStatuses(parse.GetValue(o.Type)).Select(s => s.ToWord())), saved.Statuses);
         if (Given(o.Source) && saved.GuidelineSource is not null)
         {
-            Check(o.Source, SourceOf(parse.GetValue(o.Source)!), saved.GuidelineSource);
+            var given = parse.GetValue(o.Source)!;
+            Check(o.Source, Uri.TryCreate(given, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? given : Path.GetFullPath(given), saved.GuidelineSource);
         }
 
         var workers = parse.GetValue(o.Serial) ? 1 : parse.GetValue(o.Concurrency);

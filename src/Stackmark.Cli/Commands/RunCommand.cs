@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
 using Stackmark.Cli.Views;
-using Stackmark.Guidelines;
 using Stackmark.OpenStack;
 using Stackmark.Runner;
 
@@ -20,12 +19,10 @@ internal static partial class RunCommand
         var altClouds = new Option<string[]>("--alt-cloud") { Description = "More clouds.yaml entries whose credentials become extra Tempest accounts (for non-admin runs in parallel).", AllowMultipleArgumentsPerToken = false };
         var accountsFile = new Option<string?>("--accounts") { Description = "A Tempest accounts.yaml (as refstack-client uses): its accounts, each checked with its own token, become Tempest's pre-provisioned accounts." };
         var acceptIncomplete = new Option<bool>("--accept-incomplete") { Description = "Run even when the accounts cannot serve every required test (too few accounts, a role missing, an account that is not empty): those tests are not run and the verdict is incomplete, never not compliant." };
-                var guideline = new Option<string>("--guideline", "-g") { Description = "Guideline version, e.g. 2020.06." };
+        var guideline = new Option<string>("--guideline", "-g") { Description = "Guideline version, e.g. 2020.06 (default: the newest in force for the target)." };
         var target = CommonOptions.Target();
         var type = new Option<string>("--type") { Description = "Capability statuses to run (default: required).", DefaultValueFactory = _ => "required" };
         var source = CommonOptions.Source();
-        // Required unless --resume, which takes them from the run directory (checked below).
-        source.Required = false;
         var resume = new Option<string?>("--resume") { Description = "An interrupted run directory: run only its tests without a result, with its saved settings, and merge into it." };
         var output = new Option<string?>("--out", "-o") { Description = "Run directory (default: ./runs/<guideline>-<target>-<timestamp>)." };
         var tempestConf = new Option<string?>("--tempest-conf") { Description = "Use this tempest.conf as it is instead of the discovered one." };
@@ -48,16 +45,6 @@ internal static partial class RunCommand
         {
             cloud, region, altClouds, accountsFile, acceptIncomplete, guideline, target, type, source, output, tempestConf, overrides, validation, guestUser, serial, concurrency, testTimeout, rerun, progress, tempestBin, resume,
         };
-        command.Validators.Add(result =>
-        {
-            foreach (var needed in new Option[] { guideline, source })
-            {
-                if (result.GetResult(resume) is null && result.GetResult(needed) is null)
-                {
-                    result.AddError($"Option '{needed.Name}' is required (unless --resume RUN_DIR).");
-                }
-            }
-        });
         command.SetAction(async (parse, ct) =>
         {
             if (cx.Stop is { } signals)
@@ -74,8 +61,10 @@ internal static partial class RunCommand
             }
 
             var targetKey = parse.GetValue(target)!;
-            var version = CommonOptions.ParseVersion(parse.GetValue(guideline)!);
-            var g = await CommonOptions.LoadForTargetAsync(GuidelineSources.Open(parse.GetValue(source)!), version, targetKey, ct);
+            var src = CommonOptions.OpenSource(cx, parse.GetValue(source));
+            var version = parse.GetValue(guideline) is { } v ? CommonOptions.ParseVersion(v) : await CommonOptions.NewestInForceAsync(cx, src, targetKey, ct);
+            var g = await CommonOptions.LoadForTargetAsync(cx, src, version, targetKey, ct);
+            var recordedSource = await CommonOptions.RecordedSourceAsync(src, parse.GetValue(source), g.Id, ct);
             var query = new TestListQuery(targetKey, CommonOptions.ParseStatuses(parse.GetValue(type)));
             var workers = parse.GetValue(serial) ? 1 : parse.GetValue(concurrency);
             if (workers is < 1)
@@ -166,7 +155,7 @@ internal static partial class RunCommand
             workers = accounts.Workers;
             var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, accounts.AccountsYaml, prepared.Cpid, workers, prior, prepared.Facts,
                 limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null, cleanup.Withheld,
-                new RunOrigin(SourceOf(parse.GetValue(source)!), parse.GetValue(tempestBin)!, parse.GetValue(rerun) is { } r ? Path.GetFullPath(r) : null)) { NotServed = accounts.NotServed, Accounts = accounts.Evidence };
+                new RunOrigin(recordedSource, parse.GetValue(tempestBin)!, parse.GetValue(rerun) is { } r ? Path.GetFullPath(r) : null)) { NotServed = accounts.NotServed, Accounts = accounts.Evidence };
             var mode = parse.GetValue(progress) ?? (cx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? "live" : "plain");
             cx.Console.MarkupLineInterpolated($"Running {g.Id} {targetKey} ({string.Join(",", query.EffectiveStatuses.Select(s => s.ToWord()))}) against cloud {prepared.CloudName} (cpid {prepared.Cpid}), {(workers is 1 ? "serial" : workers is { } w ? $"{w} workers" : "one worker per core")}; results in {Path.GetFullPath(dir)}");
             try
@@ -217,10 +206,6 @@ internal static partial class RunCommand
 
         return ExitCodes.Of(outcome.Summary.Verdict);
     }
-
-    // A directory source is recorded absolute, so that --resume finds it from anywhere; a URL as given.
-    private static string SourceOf(string source) =>
-        Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? source : Path.GetFullPath(source);
 
     internal static string RenderPlain(Spectre.Console.Rendering.IRenderable renderable)
     {

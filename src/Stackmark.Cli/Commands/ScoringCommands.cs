@@ -110,7 +110,7 @@ public static class ScoringCommands
             id = id.Core; // scoring_nfv.txt: no nfv guideline here; the NFV sheet is scored with core weights.
         }
 
-        return ScoringScheme.For(await CommonOptions.LoadAsync(src, id, ct));
+        return ScoringScheme.For((await src.LoadAsync(id, ct)).Value ?? throw new UsageException($"guideline {id} in {src.Description} does not load"));
     }
 
     internal static async Task<Guideline> LoadFileAsync(string path, CancellationToken ct)

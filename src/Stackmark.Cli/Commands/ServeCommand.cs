@@ -13,7 +13,7 @@ internal static class ServeCommand
     public static Command Create(CliContext cx)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:8000" };
-        var guidelines = new Option<string>("--guidelines") { Description = "Guideline source: a directory or an http(s) URL.", DefaultValueFactory = _ => Guidelines.GuidelineSources.Upstream };
+        var guidelines = new Option<string>("--guidelines") { Description = "Guideline source: a directory or an http(s) URL.", DefaultValueFactory = _ => Guidelines.GuidelineSources.LegacyUpstreamRawTree };
         var database = new Option<string?>("--database") { Description = $"PostgreSQL connection string (Host=…;Database=…) or a SQLite file; default: {RegistryOptions.DefaultSqliteFile} here." };
         var anonymous = new Option<bool>("--allow-anonymous-uploads") { Description = "Accept unsigned uploads (RefStack's default; off here)." };
         var publicUrl = new Option<string?>("--public-url") { Description = "Base URL used in links to results." };

@@ -17,7 +17,7 @@ namespace Stackmark.Runner;
 /// <param name="Interrupted">Whether the last part was stopped.</param>
 /// <param name="Concurrency">Workers; null for Tempest's default.</param>
 /// <param name="TestTimeoutSeconds">The per-test limit, if any.</param>
-/// <param name="GuidelineSource">The guideline source given (a directory made absolute, or a URL); null before it was recorded.</param>
+/// <param name="GuidelineSource">The guideline source (a directory made absolute, a URL, or the built-in source's description); null before it was recorded.</param>
 /// <param name="TempestCommand">The tempest command that ran; null before it was recorded.</param>
 /// <param name="RerunOf">For a <c>--rerun-failed</c> run, the run directory whose non-passes it ran again.</param>
 /// <param name="TestsRun">Tests given to Tempest, over all parts.</param>

@@ -307,7 +307,7 @@ public sealed partial class TempestTree : ITestCatalog
                 {
                     foreach (Match m in ConfRef().Matches(trimmedLine))
                     {
-                        pendingGates.Add(new TempestOption(m.Groups[1].Value, m.Groups[2].Value, decoratorPolarity));
+                        pendingGates.Add(new TempestOption(m.Groups[1].Value, m.Groups[2].Value, decoratorPolarity) { File = file, Line = i + 1, Code = trimmedLine.Trim() });
                     }
                 }
 
@@ -316,7 +316,7 @@ public sealed partial class TempestTree : ITestCatalog
                     foreach (Match m in ConfRef().Matches(trimmedLine))
                     {
                         // "if not CONF.x.y: raise skip" needs it true; "if CONF.x.y: raise skip" needs it false.
-                        current.Gates.Add(new TempestOption(m.Groups[1].Value, m.Groups[2].Value, trimmedLine.Contains("not CONF", StringComparison.Ordinal)));
+                        current.Gates.Add(new TempestOption(m.Groups[1].Value, m.Groups[2].Value, trimmedLine.Contains("not CONF", StringComparison.Ordinal)) { File = file, Line = i + 1, Code = trimmedLine.Trim() });
                     }
 
                     continue;

@@ -142,6 +142,12 @@ public sealed class GuestCallsTests
         var guestAccess = resolved.Where(t => Tempest.Value.GatesOf(t).Any(g => g.IsGuestValidation)).Select(t => t.Value).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(2, guestAccess.Count);
         Assert.Subset(guestOs.ToHashSet(), guestAccess.ToHashSet());
+        foreach (var gate in guestAccess.SelectMany(t => Tempest.Value.GatesOf(new TestName(t))).Where(g => g.IsGuestValidation))
+        {
+            // The gate says where it is written.
+            Assert.Equal(File.ReadAllLines(Path.Combine(Path.GetDirectoryName(DebianTempest)!, gate.File!))[gate.Line - 1].Trim(), gate.Code);
+            Assert.Contains("CONF.validation.run_validation", gate.Code, StringComparison.Ordinal);
+        }
 
         var reboot = Tempest.Value.GuestCallsOf(new TestName("tempest.api.compute.servers.test_server_actions.ServerActionsTestJSON.test_reboot_server_hard"));
         Assert.Contains(reboot, c => c.Method == "ServerActionsTestJSON._test_reboot_server" && c.Code == "boot_time = linux_client.get_boot_time()");

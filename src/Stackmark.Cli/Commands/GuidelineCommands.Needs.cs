@@ -49,6 +49,12 @@ internal static partial class GuidelineCommands
                         {
                             w.WriteString("gate", e.Gate!.ToString());
                             w.WriteBoolean("runs_when", e.Gate.RunsWhen);
+                            if (e.Gate.File is { } file)
+                            {
+                                w.WriteString("file", file);
+                                w.WriteNumber("line", e.Gate.Line);
+                                w.WriteString("code", e.Gate.Code);
+                            }
                         }
 
                         w.WriteEndObject();
@@ -70,13 +76,14 @@ internal static partial class GuidelineCommands
         }
     }
 
-    // Tempest's gates carry no source location: the evidence is the option and the value the test needs.
+    // The evidence of a gate: the option, the value the test needs, and the line that says so.
     private static IReadOnlyList<Evidence> GateEvidence(TempestTree tree, TestName test, Func<TempestOption, bool> matches) =>
         [.. tree.GatesOf(test).Where(matches).Select(o => new Evidence(null, o))];
 
     /// <summary>Why a test needs something: the remote-client call it makes, or the option that gates it.</summary>
     private sealed record Evidence(GuestCall? Call, TempestOption? Gate)
     {
-        public override string ToString() => Call?.ToString() ?? $"skipped unless {Gate} is {(Gate!.RunsWhen ? "true" : "false")}";
+        public override string ToString() => Call?.ToString()
+            ?? $"skipped unless {Gate} is {(Gate!.RunsWhen ? "true" : "false")}{(Gate.File is { } f ? $": {f}:{Gate.Line} {Gate.Code}" : "")}";
     }
 }

@@ -55,7 +55,7 @@ public sealed partial class TempestTree : ITestCatalog
             {
                 var rel = Path.GetRelativePath(full, file)[..^3].Replace('/', '.');
                 var name = rel.EndsWith("__init__", StringComparison.Ordinal) ? package + (rel.Length > 8 ? "." + rel[..^9] : "") : package + "." + rel;
-                modules[name] = PyModule.Parse(name, File.ReadAllLines(file));
+                modules[name] = PyModule.Parse(name, File.ReadAllLines(file), Path.GetRelativePath(Path.GetDirectoryName(full)!, file));
             }
         }
 
@@ -74,6 +74,11 @@ public sealed partial class TempestTree : ITestCatalog
                     if (!tree._byName.TryAdd(testName, id))
                     {
                         continue;
+                    }
+
+                    if (GuestCalls(modules, module, cls, method) is { Count: > 0 } guestCalls)
+                    {
+                        tree._guestCalls[testName] = guestCalls;
                     }
 
                     var gates = methodGates.Concat(classGates).Select(g => g with { Section = groups.GetValueOrDefault(g.Section, g.Section) }).Distinct().ToList();
@@ -218,6 +223,9 @@ public sealed partial class TempestTree : ITestCatalog
 
         /// <summary>Local names its <c>setup_credentials</c> binds to an option (<c>operator_role = CONF.object_storage.operator_role</c>).</summary>
         public Dictionary<string, string> SetupLocals { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Every method the class defines (tests and helpers), with its body.</summary>
+        public Dictionary<string, PyDef> Defs { get; } = new(StringComparer.Ordinal);
     }
 
     private sealed partial class PyModule(string name)
@@ -228,9 +236,12 @@ public sealed partial class TempestTree : ITestCatalog
 
         public Dictionary<string, string> Imports { get; } = new(StringComparer.Ordinal);
 
-        public static PyModule Parse(string name, string[] lines)
+        /// <summary>The module's file, relative to the directory that holds its package.</summary>
+        public string File { get; private init; } = "";
+
+        public static PyModule Parse(string name, string[] lines, string file = "")
         {
-            var module = new PyModule(name);
+            var module = new PyModule(name) { File = file };
             var package = name[..Math.Max(0, name.LastIndexOf('.'))];
             PyClass? current = null;
             IdempotentId? pendingId = null;
@@ -296,7 +307,7 @@ public sealed partial class TempestTree : ITestCatalog
                 {
                     foreach (Match m in ConfRef().Matches(trimmedLine))
                     {
-                        pendingGates.Add(new TempestOption(m.Groups[1].Value, m.Groups[2].Value, decoratorPolarity));
+                        pendingGates.Add(new TempestOption(m.Groups[1].Value, m.Groups[2].Value, decoratorPolarity) { File = file, Line = i + 1, Code = trimmedLine.Trim() });
                     }
                 }
 
@@ -305,7 +316,7 @@ public sealed partial class TempestTree : ITestCatalog
                     foreach (Match m in ConfRef().Matches(trimmedLine))
                     {
                         // "if not CONF.x.y: raise skip" needs it true; "if CONF.x.y: raise skip" needs it false.
-                        current.Gates.Add(new TempestOption(m.Groups[1].Value, m.Groups[2].Value, trimmedLine.Contains("not CONF", StringComparison.Ordinal)));
+                        current.Gates.Add(new TempestOption(m.Groups[1].Value, m.Groups[2].Value, trimmedLine.Contains("not CONF", StringComparison.Ordinal)) { File = file, Line = i + 1, Code = trimmedLine.Trim() });
                     }
 
                     continue;
@@ -425,6 +436,7 @@ public sealed partial class TempestTree : ITestCatalog
                 }
             }
 
+            ReadDefs(module, lines);
             return module;
         }
 

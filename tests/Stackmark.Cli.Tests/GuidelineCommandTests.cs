@@ -153,7 +153,42 @@ public sealed class GuidelineCommandTests
         Assert.True(exit == 0, err);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.Contains(lines, l => l.Contains("test_host_name_is_same_as_server_name", StringComparison.Ordinal) && l.EndsWith("compute-servers-host", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("test_verify_created_server_vcpus", StringComparison.Ordinal) && l.EndsWith("compute-servers-verify", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("test_host_name_is_same_as_server_name", StringComparison.Ordinal) && l.Contains(" compute-servers-host ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("test_verify_created_server_vcpus", StringComparison.Ordinal) && l.Contains(" compute-servers-verify ", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.Matches(@"  skipped unless \[validation\] run_validation is true: tempest/api/compute/servers/test_create_server\.py:\d+ @testtools\.skipUnless\(CONF\.validation\.run_validation,$", l));
+    }
+
+    [Fact]
+    public async Task Tests_that_run_commands_in_the_guest_come_with_their_call_sites()
+    {
+        const string tempest = "/usr/lib/python3/dist-packages/tempest";
+        if (!Directory.Exists(tempest))
+        {
+            Assert.True(Environment.GetEnvironmentVariable("CI") != "true", "python3-tempest is missing in CI");
+            return;
+        }
+
+        string[] args = ["guidelines", "tests", "2020.06", "--source", Source, "--target", "platform", "--type", "required", "--tempest", tempest, "--needs", "guest-os"];
+        var (exit, output, err) = await Cli.RunAsync(args);
+        Assert.True(exit == 0, err);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, lines.Length);
+        Assert.Contains(lines, l => l.Contains("ServerActionsTestJSON.test_reboot_server_hard[", StringComparison.Ordinal)
+            && l.EndsWith(" compute-servers-reboot  tempest/api/compute/servers/test_server_actions.py:134 ServerActionsTestJSON._test_reboot_server: linux_client = remote_client.RemoteClient(", StringComparison.Ordinal));
+
+        (exit, output, err) = await Cli.RunAsync([.. args, "--format", "json"]);
+        Assert.True(exit == 0, err);
+        var tests = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(6, tests.Count);
+        var attach = tests.Single(t => t.GetProperty("name").GetString()!.EndsWith(".test_attach_detach_volume", StringComparison.Ordinal));
+        Assert.Equal(("52e9045a-e90d-4c0d-9087-79d657faffff", "compute-volume-attach"), (attach.GetProperty("id").GetString(), attach.GetProperty("capability").GetString()));
+        foreach (var e in tests.SelectMany(t => t.GetProperty("evidence").EnumerateArray()))
+        {
+            // Every call site is that line of that file.
+            var file = Path.Combine(Path.GetDirectoryName(tempest)!, e.GetProperty("file").GetString()!);
+            Assert.Equal(File.ReadAllLines(file)[e.GetProperty("line").GetInt32() - 1].Trim(), e.GetProperty("code").GetString());
+        }
+
+        Assert.Contains(attach.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("code").GetString() == "disks_before_attach = linux_client.list_disks()");
     }
 }

@@ -8,7 +8,7 @@ using Stackmark.Tempest;
 namespace Stackmark.Cli.Commands;
 
 /// <summary><c>stackmark guidelines list|show|tests|validate|diff|update</c>.</summary>
-internal static class GuidelineCommands
+internal static partial class GuidelineCommands
 {
     public static Command Create(CliContext cx) => new("guidelines", "Read, list, validate and compare interoperability guidelines.")
     {
@@ -101,7 +101,12 @@ internal static class GuidelineCommands
         var noAliases = new Option<bool>("--no-aliases") { Description = "Do not list aliases (old names) of tests." };
         var format = CommonOptions.Format("text", "json");
         var tempest = new Option<string?>("--tempest") { Description = "A Tempest tree (e.g. /usr/lib/python3/dist-packages/tempest), for --needs." };
-        var needs = new Option<string?>("--needs") { Description = "Only tests that the Tempest source gates on this: guest-access (SSH into a guest: [validation] run_validation) or SECTION.KEY." };
+        var needs = new Option<string?>("--needs")
+        {
+            Description = "Only tests that need this, read from the Tempest source, each with its evidence: guest-access (skipped unless "
+                + "[validation] run_validation: cannot pass without logging into a guest), guest-os (runs Linux commands in its guest "
+                + "over SSH when validation is on: the first call site), or SECTION.KEY (gated on that option).",
+        };
         var command = new Command("tests", "The test list of a target, as RefStack's /v1/guidelines/{version}/tests serves it.")
         {
             version, source, target, type, noFlagged, noAliases, format, tempest, needs,
@@ -116,15 +121,7 @@ internal static class GuidelineCommands
             {
                 var tree = parse.GetValue(tempest) is { } root && Directory.Exists(root) ? TempestTree.Scan(root)
                     : throw new UsageException("--needs reads the Tempest source: give --tempest PATH (e.g. /usr/lib/python3/dist-packages/tempest)");
-                Func<TempestOption, bool> matches = need == "guest-access" ? o => o.IsGuestValidation
-                    : need.Split('.') is [var section, var key] ? o => o.Section == section && o.Key == key
-                    : throw new UsageException($"--needs '{need}' is not guest-access or SECTION.KEY");
-                var plan = TestPlan.Create(g, query, tree);
-                foreach (var p in plan.Tests.Where(p => p.Resolved is { } r && tree.GatesOf(r).Any(matches)).OrderBy(p => p.Test.Name))
-                {
-                    cx.Out.Write($"{p.Test.Name}{(g.HasIdempotentIds ? $"[{p.Test.RawId}]" : "")} {p.Capability.Id}\n");
-                }
-
+                WriteNeeds(cx, g, TestPlan.Create(g, query, tree), tree, need, parse.GetValue(format) == "json");
                 return ExitCodes.Ok;
             }
 

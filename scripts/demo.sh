@@ -8,9 +8,10 @@
 # Everything listens on 127.0.0.1 only. Run as root (or with sudo) from anywhere.
 #
 # Settings (environment):
-#   STACKMARK_GUIDELINES    guideline source (a directory or the upstream URL); default ../shared/interop beside the
-#                           repository when present (guideline 2019.11), else samples/guidelines (guideline 2099.01)
-#   STACKMARK_GUIDELINE     the guideline version to certify against
+#   STACKMARK_GUIDELINES    guideline source (a directory or an http(s) URL); default: the guidelines built into
+#                           Stackmark (official openstack/interop data; the user cache first, if `stackmark guidelines
+#                           update` filled it)
+#   STACKMARK_GUIDELINE     the guideline version to certify against; default: the newest in force for Storage
 #   STACKMARK_DEMO_DIR      where the run, the key, the registry database and its log go (default artifacts/demo)
 #   STACKMARK_DEMO_PORT     the registry's port (default 8000)
 #   STACKMARK_ADMIN_PASSWORD the registry's first foundation admin (user "admin"); default: a random one, printed
@@ -22,15 +23,16 @@ root=$(pwd)
 say() { printf 'demo: %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# The guideline source is the built-in one unless asked; the guideline, the newest in force unless asked.
+source_args=()
+serve_args=()
 if [ -n "${STACKMARK_GUIDELINES:-}" ]; then
-  source_=$STACKMARK_GUIDELINES
-  guideline=${STACKMARK_GUIDELINE:?STACKMARK_GUIDELINE must name a version of $STACKMARK_GUIDELINES}
-elif [ -d "$root/../shared/interop" ]; then
-  source_=$(cd "$root/../shared/interop" && pwd)
-  guideline=${STACKMARK_GUIDELINE:-2019.11}
-else
-  source_=$root/samples/guidelines
-  guideline=${STACKMARK_GUIDELINE:-2099.01}
+  source_args=(--source "$STACKMARK_GUIDELINES")
+  serve_args=(--guidelines "$STACKMARK_GUIDELINES")
+fi
+guideline_args=()
+if [ -n "${STACKMARK_GUIDELINE:-}" ]; then
+  guideline_args=(--guideline "$STACKMARK_GUIDELINE")
 fi
 demo=${STACKMARK_DEMO_DIR:-$root/artifacts/demo}
 port=${STACKMARK_DEMO_PORT:-8000}
@@ -51,16 +53,17 @@ fi
 rm -rf "$demo"
 mkdir -p "$demo"
 
-say "2/5 certifying the cloud: guideline $guideline, OpenStack Powered Storage (source $source_)"
+say "2/5 certifying the cloud for OpenStack Powered Storage (guideline ${STACKMARK_GUIDELINE:-the newest in force}, source ${STACKMARK_GUIDELINES:-built in})"
 verdict=0
-stackmark run --os-cloud devcloud-admin --guideline "$guideline" --target object --source "$source_" --out "$demo/run" --progress plain || verdict=$?
+stackmark run --os-cloud devcloud-admin "${guideline_args[@]}" --target object "${source_args[@]}" --out "$demo/run" --progress plain || verdict=$?
 if [ "$verdict" -gt 1 ]; then
   say "the run failed (exit $verdict); nothing to upload"
   exit "$verdict"
 fi
+guideline=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["guideline"])' "$demo/run/manifest.json")
 
 say "3/5 the registry on SQLite: $registry (database $demo/registry.db, log $demo/serve.log)"
-STACKMARK_ADMIN_PASSWORD=$password stackmark serve --urls "$registry" --guidelines "$source_" --database "$demo/registry.db" >"$demo/serve.log" 2>&1 &
+STACKMARK_ADMIN_PASSWORD=$password stackmark serve --urls "$registry" "${serve_args[@]}" --database "$demo/registry.db" >"$demo/serve.log" 2>&1 &
 serve=$!
 echo "$serve" >"$demo/serve.pid"
 stop_registry() { kill "$serve" 2>/dev/null || true; }

@@ -36,7 +36,7 @@ public static class RegistryHost
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(options.TimeProvider);
-        services.AddSingleton(new GuidelineCatalog(GuidelineSources.Open(options.GuidelineSource), options.TimeProvider));
+        services.AddSingleton(new GuidelineCatalog(options.GuidelineSource is { } source ? GuidelineSources.Open(source) : GuidelineSources.Default(), options.TimeProvider));
         DatabaseConfig.From(options.Database).Register(services);
         services.AddHostedService<DatabaseInitializer>();
         services.AddSingleton<SigningKeyCache>();

@@ -10,8 +10,11 @@ public sealed class RegistryOptions
     /// <summary>Where to listen, semicolon-separated (default <c>http://127.0.0.1:8000</c>; loopback only unless asked).</summary>
     public string Urls { get; set; } = "http://127.0.0.1:8000";
 
-    /// <summary>A guideline directory laid out like openstack/interop, or an http(s) URL of one (default: upstream).</summary>
-    public string GuidelineSource { get; set; } = Stackmark.Guidelines.GuidelineSources.LegacyUpstreamRawTree;
+    /// <summary>
+    /// A guideline directory laid out like openstack/interop, or an http(s) URL of one; null (the default) for the user
+    /// cache (<c>stackmark guidelines update</c>) where it holds a guideline, else the copy built into Stackmark.
+    /// </summary>
+    public string? GuidelineSource { get; set; }
 
     /// <summary>
     /// The database: null for the SQLite file <see cref="DefaultSqliteFile"/> in the working directory; a string starting

@@ -3,7 +3,11 @@ using Stackmark.Tests.Support;
 
 namespace Stackmark.EndToEnd.Tests;
 
-/// <summary>README's main job, scripts/demo.sh, exactly as a user runs it: cloud, certification, registry, signed upload, report URL.</summary>
+/// <summary>
+/// README's main job, scripts/demo.sh, exactly as a user runs it from a fresh clone — no guideline source, no guideline:
+/// cloud, certification against the newest official guideline in force from the built-in copy, registry, signed
+/// upload, report URL.
+/// </summary>
 [Collection(DevCloudCollection.Name)]
 public sealed class DemoTests
 {
@@ -18,16 +22,18 @@ public sealed class DemoTests
             ["STACKMARK_DEMO_DIR"] = dir,
             ["STACKMARK_DEMO_PORT"] = "18765",
             ["STACKMARK_DEMO_DETACH"] = "1",
-            ["STACKMARK_GUIDELINES"] = InteropData.Directory,
-            ["STACKMARK_GUIDELINE"] = "2019.11",
+            // An empty user cache, as on a fresh machine: the built-in guidelines serve.
+            ["STACKMARK_GUIDELINE_CACHE"] = Path.Combine(dir, "guideline-cache"),
         });
         try
         {
             Assert.True(exit == 0, $"exit {exit}\n{output}\n{err}");
-            Assert.Contains("Cloud certified: COMPLIANT (guideline 2019.11, OpenStack Powered Storage", output, StringComparison.Ordinal);
+            // 2020.06: the newest approved guideline with the object target in openstack/interop 5f7a8cf.
+            Assert.Contains("Cloud certified: COMPLIANT (guideline 2020.06, OpenStack Powered Storage", output, StringComparison.Ordinal);
+            Assert.Contains("Guideline 2020.06 chosen: the newest in force for object", err, StringComparison.Ordinal);
             var url = output.Split('\n').Single(l => l.StartsWith("Report:", StringComparison.Ordinal))["Report:".Length..].Trim();
             Assert.StartsWith("http://127.0.0.1:18765/results/", url, StringComparison.Ordinal);
-            Assert.EndsWith("?guideline=2019.11&target=object", url, StringComparison.Ordinal);
+            Assert.EndsWith("?guideline=2020.06&target=object", url, StringComparison.Ordinal);
             using var http = new HttpClient();
             var page = await http.GetStringAsync(url);
             Assert.Contains("objectstore-container-create", page, StringComparison.Ordinal);

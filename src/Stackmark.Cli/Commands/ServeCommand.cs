@@ -13,7 +13,7 @@ internal static class ServeCommand
     public static Command Create(CliContext cx)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:8000" };
-        var guidelines = new Option<string>("--guidelines") { Description = "Guideline source: a directory or an http(s) URL.", DefaultValueFactory = _ => Guidelines.GuidelineSources.LegacyUpstreamRawTree };
+        var guidelines = new Option<string?>("--guidelines") { Description = "Guideline source: a directory or an http(s) URL. Default: the user cache (stackmark guidelines update) for the guidelines it holds, else the built-in copy." };
         var database = new Option<string?>("--database") { Description = $"PostgreSQL connection string (Host=…;Database=…) or a SQLite file; default: {RegistryOptions.DefaultSqliteFile} here." };
         var anonymous = new Option<bool>("--allow-anonymous-uploads") { Description = "Accept unsigned uploads (RefStack's default; off here)." };
         var publicUrl = new Option<string?>("--public-url") { Description = "Base URL used in links to results." };
@@ -23,7 +23,7 @@ internal static class ServeCommand
             var options = new RegistryOptions
             {
                 Urls = parse.GetValue(urls)!,
-                GuidelineSource = parse.GetValue(guidelines)!,
+                GuidelineSource = parse.GetValue(guidelines),
                 Database = parse.GetValue(database),
                 AllowAnonymousUploads = parse.GetValue(anonymous),
                 PublicUrl = parse.GetValue(publicUrl) is { } u ? new Uri(u) : null,
@@ -31,7 +31,7 @@ internal static class ServeCommand
                 BootstrapAdminPassword = Environment.GetEnvironmentVariable("STACKMARK_ADMIN_PASSWORD"),
             };
             var app = RegistryHost.Build(options);
-            cx.Console.MarkupLineInterpolated($"Stackmark registry on {options.Urls} (database: {options.Database ?? RegistryOptions.DefaultSqliteFile}, guidelines: {options.GuidelineSource})");
+            cx.Console.MarkupLineInterpolated($"Stackmark registry on {options.Urls} (database: {options.Database ?? RegistryOptions.DefaultSqliteFile}, guidelines: {options.GuidelineSource ?? Guidelines.GuidelineSources.Default().Description})");
             await app.StartAsync(ct);
             try
             {

@@ -90,7 +90,7 @@ public static class ComparisonHtml
     private static void Run(StringBuilder sb, string side, string path, RunRecord run)
     {
         sb.Append("<tr><td>").Append(side).Append("</td><td><code>").Append(E(path)).Append("</code></td><td>").Append(E(run.Guideline))
-          .Append("</td><td>").Append(E(run.Target)).Append("</td><td class=\"").Append(run.Compliant ? "pass\">compliant" : "fail\">not compliant")
+          .Append("</td><td>").Append(E(run.Target)).Append("</td><td class=\"").Append(run.Verdict switch { ComplianceVerdict.Compliant => "pass\">", ComplianceVerdict.Incomplete => "incomplete\">", _ => "fail\">" }).Append(run.Verdict.ToWord().Replace('-', ' '))
           .Append("</td><td>").Append(run.Tests.Count(t => t.Status == TestStatus.Passed)).Append(" of ").Append(run.Tests.Count).Append("</td></tr>\n");
     }
 

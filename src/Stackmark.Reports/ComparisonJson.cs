@@ -96,6 +96,7 @@ public static class ComparisonJson
         w.WriteString("guideline", run.Guideline);
         w.WriteString("target", run.Target);
         w.WriteBoolean("compliant", run.Compliant);
+        w.WriteString("verdict", run.Verdict.ToWord());
         w.WriteNumber("tests", run.Tests.Count);
         w.WriteNumber("passed", run.Tests.Count(t => t.Status == TestStatus.Passed));
         w.WriteEndObject();

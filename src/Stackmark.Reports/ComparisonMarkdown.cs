@@ -69,7 +69,7 @@ public static class ComparisonMarkdown
 
     private static void Run(StringBuilder sb, string side, string path, RunRecord run) =>
         sb.Append("| ").Append(side).Append(" | `").Append(Cell(path)).Append("` | ").Append(Cell(run.Guideline)).Append(" | ").Append(Cell(run.Target))
-          .Append(" | ").Append(run.Compliant ? "compliant" : "not compliant").Append(" | ")
+          .Append(" | ").Append(run.Verdict.ToWord().Replace('-', ' ')).Append(" | ")
           .Append(run.Tests.Count(t => t.Status == TestStatus.Passed)).Append(" of ").Append(run.Tests.Count).Append(" |\n");
 
     // A pipe ends a cell and a newline ends a row; backticks would end an inline code span.

@@ -45,7 +45,7 @@ public sealed class CompareCommandTests : IDisposable
         Directory.CreateDirectory(dir);
         using (var full = File.Create(Path.Combine(dir, RunEngine.Files.FullResults)))
         {
-            FullResultsJson.Write(full, new RunSummary(g.Id, "compute", "cpid-1", t0, t0.AddMinutes(10), report.Compliant), results, classErrors);
+            FullResultsJson.Write(full, new RunSummary(g.Id, "compute", "cpid-1", t0, t0.AddMinutes(10), report.Compliant) { Verdict = report.Verdict }, results, classErrors);
         }
 
         File.WriteAllText(Path.Combine(dir, RunEngine.Files.ReportJson), ComplianceJson.ToJson(report));
@@ -115,6 +115,25 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(("fail", "timeout"), (snapshot.GetProperty("b").GetProperty("status").GetString(), snapshot.GetProperty("b").GetProperty("category").GetString()));
         var metadataList = root.GetProperty("capabilities").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "compute-servers-metadata-list");
         Assert.Equal(("fail", "pass"), (metadataList.GetProperty("a").GetProperty("verdict").GetString(), metadataList.GetProperty("b").GetProperty("verdict").GetString()));
+    }
+
+    [Fact]
+    public async Task A_run_the_accounts_could_not_complete_is_incomplete_in_every_format_never_not_compliant()
+    {
+        var before = WriteRun("complete", _ => (TestStatus.Passed, null));
+        var after = WriteRun("incomplete", p => p.Test.Name.Value == Snapshot
+            ? (TestStatus.NotRun, new NonPass(NonPassCategory.Accounts, "not run: no account with the role admin"))
+            : (TestStatus.Passed, null));
+
+        var (_, json, _) = await Cli.RunAsync("compare", before, after, "--format", "json");
+        var (_, markdown, _) = await Cli.RunAsync("compare", before, after, "--format", "markdown");
+        var (_, html, _) = await Cli.RunAsync("compare", before, after, "--format", "html");
+
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal(("compliant", "incomplete"), (doc.RootElement.GetProperty("a").GetProperty("verdict").GetString(), doc.RootElement.GetProperty("b").GetProperty("verdict").GetString()));
+        Assert.Contains($"| B | `{after}` | 2020.06 | compute | incomplete |", markdown, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"incomplete\">incomplete</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("not compliant", markdown + html, StringComparison.Ordinal);
     }
 
     [Fact]

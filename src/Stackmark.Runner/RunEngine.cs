@@ -154,8 +154,7 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time, RunStop
             toRun = [.. toRun.Where(missing.Contains)];
         }
 
-        // Tests the accounts cannot serve (RunRequest.NotServed) or withheld before the run are not sent to Tempest.
-        toRun = [.. toRun.Where(t => !request.NotServed.ContainsKey(t))];
+        // Tests withheld before the run (the accounts cannot serve them, an account is not pristine) are not sent to Tempest.
         if (request.Withheld is { Count: > 0 } withheld)
         {
             var resolved = plan.Tests.Where(t => t.Resolved is not null && withheld.ContainsKey(t.Test.Name)).Select(t => t.Resolved!.Value).ToHashSet();
@@ -205,9 +204,7 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time, RunStop
         var interruption = !interrupted ? null : stop?.Interruption ?? new RunInterruption("cancelled", cancelledAt ?? finished, false);
         RunPart[] parts = [.. earlier, new RunPart(number, started, finished, toRun.Count, exit, interrupted, interruption, subunitName, loadListName, parserErrors)];
         var tree = await ReadSourceOrNullAsync(source).ConfigureAwait(false);
-        var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree, interrupted, request.Withheld)
-            .Select(r => r.Planned.Resolved is { } n && request.NotServed.TryGetValue(n, out var why) ? r with { TempestId = null, Status = TestStatus.NotRun, NonPass = why, Duration = null } : r)
-            .ToList();
+        var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree, interrupted, request.Withheld).ToList();
         var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));
         var summary = RunSummary.Of(report, request.Cpid, parts[0].StartedAt, finished, interrupted, dir);
         var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parts.Sum(p => p.SubunitParserErrors), RunResults.ClassErrors(plan, collector.Results))

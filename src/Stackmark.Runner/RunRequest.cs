@@ -12,7 +12,7 @@ namespace Stackmark.Runner;
 /// <param name="RerunOf">For --rerun-failed: the first attempt's results by guideline test name; only its non-passes run again.</param>
 /// <param name="Facts">What discovery saw of the cloud, recorded in the manifest as evidence.</param>
 /// <param name="TestTimeout">Limit per test method (see <see cref="TempestRunOptions.TestTimeout"/>); null for none.</param>
-/// <param name="Withheld">Guideline tests not run, by name, with why (e.g. an account that is not pristine): they get that non-pass.</param>
+/// <param name="Withheld">Guideline tests not run, by name, with why (the accounts cannot serve them, an account that is not pristine): not sent to Tempest, they get that non-pass.</param>
 /// <param name="Origin">Where the guideline and Tempest came from, recorded so that <c>--resume</c> can repeat the run.</param>
 /// <param name="Resume">For <c>--resume</c>: the run so far; only its planned tests without a result run, and the outputs describe the whole run.</param>
 public sealed record RunRequest(
@@ -31,12 +31,6 @@ public sealed record RunRequest(
     RunOrigin? Origin = null,
     SavedRun? Resume = null)
 {
-    /// <summary>
-    /// Planned tests the run's accounts cannot serve (<see cref="AccountPlanner"/>), with their non-pass: not sent to
-    /// Tempest, recorded as not run.
-    /// </summary>
-    public IReadOnlyDictionary<TestName, NonPass> NotServed { get; init; } = new Dictionary<TestName, NonPass>();
-
     /// <summary>The accounts Tempest was given and the concurrency they allowed, for the manifest; null with dynamic credentials.</summary>
     public AccountsEvidence? Accounts { get; init; }
 }

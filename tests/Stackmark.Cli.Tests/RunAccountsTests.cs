@@ -143,7 +143,9 @@ public sealed class RunAccountsTests : IDisposable
         ];
         var decision = await Decide(members, acceptIncomplete: true, 2, "2020.06", "platform");
         var only = Assert.Single(decision.NotServed);
-        Assert.Equal("tempest.api.network.admin.test_routers.RoutersAdminTest.test_update_router_unset_gateway", only.Key.Value);
+        // The guideline's name (RoutersTest, where 2020.06 lists it); Tempest 33 runs it in its admin class, which the reason names.
+        Assert.Equal("tempest.api.network.test_routers.RoutersTest.test_update_router_unset_gateway", only.Key.Value);
+        Assert.Contains("RoutersAdminTest", only.Value.Reason, StringComparison.Ordinal);
         Assert.Equal(NonPassCategory.Accounts, only.Value.Category);
         Assert.Contains("role admin", only.Value.Reason, StringComparison.Ordinal);
 

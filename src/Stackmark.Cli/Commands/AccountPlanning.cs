@@ -8,7 +8,7 @@ namespace Stackmark.Cli.Commands;
 /// <summary>What the accounts allow a run: its workers, the accounts.yaml to write, the tests left out, the evidence.</summary>
 /// <param name="Workers">The workers to run (null: Tempest's default).</param>
 /// <param name="AccountsYaml">accounts.yaml in the planner's order (null with dynamic credentials).</param>
-/// <param name="NotServed">Tests the accounts cannot serve, with their non-pass (only with --accept-incomplete).</param>
+/// <param name="NotServed">The guideline's tests the accounts cannot serve, by guideline name, with their non-pass (only with --accept-incomplete).</param>
 /// <param name="Evidence">For manifest.json.</param>
 internal sealed record AccountDecision(int? Workers, string? AccountsYaml, IReadOnlyDictionary<TestName, NonPass> NotServed, AccountsEvidence? Evidence);
 
@@ -52,7 +52,8 @@ internal static class AccountPlanning
         var notServed = new Dictionary<TestName, NonPass>();
         foreach (var unserved in decided.Unserved)
         {
-            foreach (var test in plan.ToRun.Where(t => ClassOf(t) == unserved.Class))
+            // Keyed by the guideline's name, as every test withheld before the run is (RunRequest.Withheld).
+            foreach (var test in plan.Tests.Where(t => t.Resolved is { } r && ClassOf(r) == unserved.Class).Select(t => t.Test.Name))
             {
                 notServed[test] = new NonPass(NonPassCategory.Accounts, $"not run: the run's accounts cannot serve {unserved.Class[(unserved.Class.LastIndexOf('.') + 1)..]}: it {unserved.Reason}");
             }

@@ -154,8 +154,8 @@ internal static partial class RunCommand
 
             workers = accounts.Workers;
             var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, accounts.AccountsYaml, prepared.Cpid, workers, prior, prepared.Facts,
-                limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null, cleanup.Withheld,
-                new RunOrigin(recordedSource, parse.GetValue(tempestBin)!, parse.GetValue(rerun) is { } r ? Path.GetFullPath(r) : null)) { NotServed = accounts.NotServed, Accounts = accounts.Evidence };
+                limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null, Withheld(accounts.NotServed, cleanup.Withheld),
+                new RunOrigin(recordedSource, parse.GetValue(tempestBin)!, parse.GetValue(rerun) is { } r ? Path.GetFullPath(r) : null)) { Accounts = accounts.Evidence };
             var mode = parse.GetValue(progress) ?? (cx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? "live" : "plain");
             cx.Console.MarkupLineInterpolated($"Running {g.Id} {targetKey} ({string.Join(",", query.EffectiveStatuses.Select(s => s.ToWord()))}) against cloud {prepared.CloudName} (cpid {prepared.Cpid}), {(workers is 1 ? "serial" : workers is { } w ? $"{w} workers" : "one worker per core")}; results in {Path.GetFullPath(dir)}");
             try
@@ -212,5 +212,17 @@ internal static partial class RunCommand
         var writer = new StringWriter();
         CliContext.Plain(writer).Console.Write(renderable);
         return writer.ToString();
+    }
+
+    // Tests not sent to Tempest, with why: those the accounts cannot serve, then those an account's contents rule out.
+    private static Dictionary<TestName, NonPass> Withheld(IReadOnlyDictionary<TestName, NonPass> notServed, IReadOnlyDictionary<TestName, NonPass> precondition)
+    {
+        var withheld = new Dictionary<TestName, NonPass>(notServed);
+        foreach (var (name, why) in precondition)
+        {
+            withheld.TryAdd(name, why);
+        }
+
+        return withheld;
     }
 }

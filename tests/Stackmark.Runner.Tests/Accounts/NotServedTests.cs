@@ -18,9 +18,9 @@ public sealed class NotServedTests : IDisposable
         var why = new NonPass(NonPassCategory.Accounts, "not run: needs an account with role ResellerAdmin");
         var evidence = new AccountsEvidence([("demo@demo", ["member"], "private")], 1, 2, "1 account(s) serve 1 of the 2 workers asked for", ["an account with role ResellerAdmin"],
             [new UnservedClass("tempest.api.object_storage.test_container_services.ContainerTest", "needs reseller (ResellerAdmin)")]);
-        var request = new RunRequest(Some.Guideline(), new TestListQuery("object", [CapabilityStatus.Required]), Path.Combine(_dir, "run"), "", "", "- username: demo\n", "cpid", 1)
+        var request = new RunRequest(Some.Guideline(), new TestListQuery("object", [CapabilityStatus.Required]), Path.Combine(_dir, "run"), "", "", "- username: demo\n", "cpid", 1,
+            Withheld: new Dictionary<TestName, NonPass> { [new TestName(Some.CreateContainer)] = why })
         {
-            NotServed = new Dictionary<TestName, NonPass> { [new TestName(Some.CreateContainer)] = why },
             Accounts = evidence,
         };
 

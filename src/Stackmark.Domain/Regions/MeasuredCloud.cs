@@ -65,6 +65,36 @@ public sealed record MeasuredCloud(string? Region, IReadOnlyList<string> Hypervi
     }
 
     /// <summary>
+    /// The form sent as the result's <c>measured</c> meta: at most <paramref name="maxBytes"/> bytes of JSON (RefStack
+    /// stores meta values of up to 1024), so the images are cut to one per (os_distro, os_type, family) kind, then their names
+    /// dropped, then the kinds cut — what the registry compares is the families, which survive each step.
+    /// </summary>
+    public MeasuredCloud ForMeta(int maxBytes = 1024)
+    {
+        // Kinds by properties and family: two unlabelled images named "jammy-server" and "win2022" stay two.
+        var kinds = Images.DistinctBy(i => (i.OsDistro?.ToLowerInvariant(), i.OsType?.ToLowerInvariant(), i.Family)).ToList();
+        var candidate = this with { Images = kinds, HypervisorTypes = [.. HypervisorTypes.Distinct(StringComparer.OrdinalIgnoreCase)] };
+        if (Encoding.UTF8.GetByteCount(candidate.ToJson()) <= maxBytes)
+        {
+            return candidate;
+        }
+
+        // Without its name an unlabelled image would lose the family its name told: it goes into os_type.
+        candidate = candidate with { Images = [.. kinds.Select(i => i with { Name = "", OsType = i.OsType ?? i.Family })] };
+        while (Encoding.UTF8.GetByteCount(candidate.ToJson()) > maxBytes && candidate.Images.Count > 0)
+        {
+            candidate = candidate with { Images = candidate.Images.Take(candidate.Images.Count - 1).ToList() };
+        }
+
+        while (Encoding.UTF8.GetByteCount(candidate.ToJson()) > maxBytes && candidate.HypervisorTypes.Count > 0)
+        {
+            candidate = candidate with { HypervisorTypes = candidate.HypervisorTypes.Take(candidate.HypervisorTypes.Count - 1).ToList() };
+        }
+
+        return candidate;
+    }
+
+    /// <summary>
     /// Reads the meta's JSON, or manifest.json's <c>cloud</c> object (which has these keys among others: unknown keys
     /// are ignored). Errors name <paramref name="file"/>, the JSON path and the line.
     /// </summary>

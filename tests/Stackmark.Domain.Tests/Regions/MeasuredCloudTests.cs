@@ -27,6 +27,22 @@ public sealed class MeasuredCloudTests
     }
 
     [Fact]
+    public void The_meta_form_fits_refstacks_1024_bytes_and_keeps_every_family_that_fits()
+    {
+        var image = Gen.Select(Gen.String[Gen.Char.AlphaNumeric, 0, 80], Gen.OneOf<string?>(null, "ubuntu", "debian", "windows", "rhel", "freebsd"), Gen.OneOf<string?>(null, "linux", "windows"),
+            (n, d, t) => new MeasuredImage(n, d, t));
+        var named = Gen.OneOf(new MeasuredImage("jammy-server", null, null), new MeasuredImage("win2022", null, null));
+        Gen.Select(Gen.Select(image.Array[0, 300], named.Array[0, 3], (a, b) => a.Concat(b).ToArray()), Gen.OneOf("QEMU", "ironic", "qemu").Array[0, 5],
+            (images, types) => new MeasuredCloud("RegionOne", types, images, true)).Sample(cloud =>
+        {
+            var meta = cloud.ForMeta();
+            Assert.True(Encoding.UTF8.GetByteCount(meta.ToJson()) <= 1024);
+            Assert.Equal(cloud.Images.Select(i => i.Family).OfType<string>().ToHashSet(), meta.Images.Select(i => i.Family).OfType<string>().ToHashSet());
+            Assert.Equal(cloud.HypervisorTypes.Distinct(StringComparer.OrdinalIgnoreCase).Count(), meta.HypervisorTypes.Count);
+        }, iter: 500);
+    }
+
+    [Fact]
     public void The_manifests_cloud_section_reads_with_its_other_keys_ignored()
     {
         const string Manifest = """

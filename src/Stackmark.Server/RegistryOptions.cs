@@ -43,4 +43,10 @@ public sealed class RegistryOptions
 
     /// <summary>The clock; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// What each program asks of a verified result's product regions (<see cref="Stackmark.Regions.RegionRules"/>):
+    /// by default Powered Compute and Platform need a hypervisor region with Linux guests.
+    /// </summary>
+    public Stackmark.Regions.RegionRules RegionRules { get; set; } = Stackmark.Regions.RegionRules.Default;
 }

@@ -3,13 +3,16 @@ using Stackmark.RefStack;
 namespace Stackmark.Cli.Commands;
 
 /// <summary>One metadata key to set on an uploaded result, and whether the user asked for it by option.</summary>
-/// <param name="Key">guideline, target or region.</param>
+/// <param name="Key">guideline, target, region or measured.</param>
 /// <param name="Value">The value sent.</param>
 /// <param name="Asked">True when given as an option (a refusal fails the command); false when the run's manifest knew it
 /// (a refusal is a warning: the user asked for nothing the registry refused).</param>
 internal sealed record WantedMeta(string Key, string Value, bool Asked)
 {
     public string Source => Asked ? $"--{Key}" : "the run's manifest.json";
+
+    /// <summary>The value as said on the console: what the run measured is a JSON object, said in short.</summary>
+    public string Shown => Key == UploadMeta.MeasuredKey ? $"(what the run measured: {Value.Length} bytes of JSON)" : Value;
 }
 
 /// <summary>
@@ -22,13 +25,18 @@ internal static class UploadMeta
 
     public const string RegionKey = "region";
 
-    /// <summary>What to set, in the order the registry needs: guideline and target, then region (checked against the product).</summary>
+    /// <summary>The meta key of what the run measured (<see cref="Regions.MeasuredCloud"/>).</summary>
+    public const string MeasuredKey = "measured";
+
+    /// <summary>What to set, in the order the registry needs: guideline and target, then region (checked against the product), then what the run measured.</summary>
     public static IReadOnlyList<WantedMeta> Plan(RunManifest? manifest, GuidelineId? guideline, string? target, string? region)
     {
         var wanted = new List<WantedMeta>(3);
         Add("guideline", guideline?.ToString(), manifest?.Guideline.ToString());
         Add("target", target, manifest?.Target);
         Add(RegionKey, region, manifest?.Region);
+        // What the run measured, for the registry to set beside the declared region: from the manifest only.
+        Add(MeasuredKey, null, manifest?.Measured?.ForMeta().ToJson());
         return wanted;
 
         void Add(string key, string? asked, string? known)
@@ -83,11 +91,11 @@ internal static class UploadMeta
             var set = await client.SetMetaAsync(baseUrl, testId, meta.Key, meta.Value, token, ct);
             if (set.Success)
             {
-                cx.Error.WriteLine($"Set {meta.Key} = {meta.Value} (from {meta.Source})");
+                cx.Error.WriteLine($"Set {meta.Key} = {meta.Shown} (from {meta.Source})");
                 continue;
             }
 
-            cx.Error.WriteLine($"stackmark: {kind}: {meta.Key} {meta.Value} (from {meta.Source}) not set: {Answer(set)}{Hint(meta.Key, set, signed)}");
+            cx.Error.WriteLine($"stackmark: {kind}: {meta.Key} {meta.Shown} (from {meta.Source}) not set: {Answer(set)}{Hint(meta.Key, set, signed)}");
             failed |= meta.Asked;
             refused = true;
         }
@@ -106,7 +114,7 @@ internal static class UploadMeta
     public static string? Unset(IReadOnlyList<WantedMeta> wanted) =>
         wanted.Count == 0
             ? null
-            : $"stackmark: note: the result has no meta {string.Join(", ", wanted.Select(m => $"{m.Key} {m.Value}"))} (from the run's manifest.json): "
+            : $"stackmark: note: the result has no meta {string.Join(", ", wanted.Select(m => $"{m.Key} {m.Shown}"))} (from the run's manifest.json): "
               + $"give --token (or {TokenVariable}) of the result's owner to set {(wanted.Count == 1 ? "it" : "them")}"
               + (wanted.Any(m => m.Key == RegionKey) ? ", and --product-version ID unless the result links itself by cpid (a region must be one its product declares)" : "");
 

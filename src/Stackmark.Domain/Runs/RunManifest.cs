@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Stackmark.Json;
+using Stackmark.Regions;
 
 namespace Stackmark;
 
@@ -17,6 +18,9 @@ namespace Stackmark;
 /// without regions, a run with its own tempest.conf, or a manifest written before regions were recorded).</param>
 public sealed record RunManifest(GuidelineId Guideline, string Target, string? Region)
 {
+    /// <summary>What the run measured of the cloud (its <c>cloud</c> section); null in a manifest without one.</summary>
+    public MeasuredCloud? Measured { get; init; }
+
     /// <summary>Reads the manifest's guideline, target and region.</summary>
     /// <param name="utf8">The bytes of manifest.json.</param>
     /// <param name="file">Its name, for errors.</param>
@@ -53,12 +57,20 @@ public sealed record RunManifest(GuidelineId Guideline, string Target, string? R
         }
 
         string? region;
+        MeasuredCloud? measured = null;
         switch (top["cloud"])
         {
             case null or JNull:
                 region = null;
                 break;
             case JObject cloud:
+                var read = MeasuredCloud.Read(cloud, file, lines);
+                if (read.Value is null)
+                {
+                    return ParseResult<RunManifest>.Fail(read.Error!, read.Location!);
+                }
+
+                measured = read.Value;
                 switch (cloud["region"])
                 {
                     case null or JNull:
@@ -76,6 +88,6 @@ public sealed record RunManifest(GuidelineId Guideline, string Target, string? R
                 return Fail("\"cloud\" must be an object when present", bad);
         }
 
-        return ParseResult<RunManifest>.Ok(new RunManifest(guideline, target, region));
+        return ParseResult<RunManifest>.Ok(new RunManifest(guideline, target, region) { Measured = measured });
     }
 }

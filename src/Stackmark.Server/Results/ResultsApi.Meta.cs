@@ -10,6 +10,12 @@ namespace Stackmark.Server.Results;
 
 internal static partial class ResultsApi
 {
+    /// <summary>The meta key of what the run measured of the cloud (<see cref="Stackmark.Regions.MeasuredCloud"/>), checked when set.</summary>
+    public const string MeasuredMetaKey = "measured";
+
+    // The public keys, and what the run measured: the owner's and the foundation's to read, not everyone's.
+    private static readonly string[] EditableMetaKeys = [.. PublicMetaKeys, MeasuredMetaKey];
+
     private static async Task<Results<Ok<Dictionary<string, string>>, JsonHttpResult<ApiError>>> ListMeta(string id, HttpContext http, RegistryDbContext db, CancellationToken ct)
     {
         var (run, role, error) = await FindReadableAsync(id, Caller.From(http.User), db, ct);
@@ -28,8 +34,9 @@ internal static partial class ResultsApi
     }
 
     /// <summary>
-    /// RefStack stores the raw body as the value; Stackmark also checks that a guideline names one, and that a
-    /// <c>region</c> is one the linked product declares (stored with the product's spelling).
+    /// RefStack stores the raw body as the value; Stackmark also checks that a guideline names one, that a
+    /// <c>region</c> is one the linked product declares (stored with the product's spelling), and that <c>measured</c>
+    /// is what a run measured.
     /// </summary>
     private static async Task<Results<Created, JsonHttpResult<ApiError>>> SetMeta(string id, string key, HttpContext http, RegistryDbContext db, CancellationToken ct)
     {
@@ -63,6 +70,12 @@ internal static partial class ResultsApi
         if (key == "target" && (value.Length is 0 or > 64 || !value.All(c => char.IsAsciiLetter(c) || c == '_')))
         {
             return ApiError.BadRequest("Invalid target", "a target key such as platform, compute, object, dns");
+        }
+
+        if (key == MeasuredMetaKey && Stackmark.Regions.MeasuredCloud.Parse(Encoding.UTF8.GetBytes(value), "measured") is { Success: false } bad)
+        {
+            return ApiError.BadRequest("Invalid measured", $"{bad.Error} (at {bad.Location!.JsonPath}, line {bad.Location.Line}); send what stackmark upload sends: "
+                + "{\"region\", \"hypervisor_types\": [...], \"images\": [{\"name\", \"os_distro\", \"os_type\"}], \"guest_validation\"}");
         }
 
         if (key == ProductsApi.RegionMetaKey)
@@ -159,9 +172,9 @@ internal static partial class ResultsApi
             return (null, ApiError.Forbidden("Only the owner or a foundation admin edits a result's metadata"));
         }
 
-        if (!PublicMetaKeys.Contains(key))
+        if (!EditableMetaKeys.Contains(key))
         {
-            return (null, ApiError.Forbidden($"Metadata key '{key}' is not editable ({string.Join(", ", PublicMetaKeys)})"));
+            return (null, ApiError.Forbidden($"Metadata key '{key}' is not editable ({string.Join(", ", EditableMetaKeys)})"));
         }
 
         return run.VerificationStatus != 0 ? (null, ApiError.Forbidden("A verified result cannot be changed")) : (run, null);

@@ -149,6 +149,11 @@ internal static partial class ResultsApi
                 return verdict.Error;
             }
 
+            if (await RegionRuleRefusalAsync(run, verdict.Target, db, options, ct) is { } regionRefusal)
+            {
+                return regionRefusal;
+            }
+
             run.VerificationStatus = 1;
             run.VerifiedById = caller.UserId;
             run.VerifiedAt = now;
@@ -198,6 +203,23 @@ internal static partial class ResultsApi
         var by = role == ResultRole.Foundation && run.VerifiedById is { } v ? await db.Users.Where(u => u.Id == v).Select(u => u.UserName).FirstOrDefaultAsync(ct) : null;
         return TypedResults.Ok(new VerificationDetail(
             1, by, run.VerifiedAt is { } at ? Timestamps.Render(at) : null, run.VerifiedGuideline, run.VerifiedTarget, run.VerifiedCompliant, report.RootElement.Clone(), history));
+    }
+
+    // The program's region rule (RegistryOptions.RegionRules) against the linked product's declared regions: a product
+    // whose regions cannot run what the program tests (Compute and Platform boot Linux guests) is not verified for it.
+    private static async Task<JsonHttpResult<ApiError>?> RegionRuleRefusalAsync(TestRun run, string target, RegistryDbContext db, RegistryOptions options, CancellationToken ct)
+    {
+        if (run.ProductVersionId is not { } versionId || options.RegionRules.For(target) is null)
+        {
+            return null;
+        }
+
+        var productId = await db.ProductVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.ProductId).FirstAsync(ct);
+        var regions = (await db.ProductRegions.AsNoTracking().Where(r => r.ProductId == productId).OrderBy(r => r.Position).ToListAsync(ct))
+            .Select(r => new Stackmark.Regions.DeclaredRegion(r.Name, r.Kind, r.Runtime, r.GuestOperatingSystems)).ToList();
+        return options.RegionRules.WhyNot(target, regions) is { } why
+            ? ApiError.Of(StatusCodes.Status409Conflict, "Product regions do not meet the program's rule", $"{why}; declare such a region (PUT /v1/products/{productId}/regions) before verifying")
+            : null;
     }
 }
 

@@ -152,6 +152,8 @@ internal static partial class ResultPages
             </dl>
             """);
 
+        var measured = await MeasuredSectionAsync(http, api, meta, pv);
+
         var verifyForm = caller?.IsFoundation == true
             ? Html.Of($"""
                 <form method="post" action="/results/{id}/verify" class="card" id="verify-form">
@@ -173,6 +175,7 @@ internal static partial class ResultPages
             {verdict}
             {WaiverPages.ReportSection(waivers)}
             {facts}
+            {measured}
             {verifyForm}
             {switcher}
             {capabilities}
@@ -296,4 +299,44 @@ internal static partial class ResultPages
     private static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     private static Html Selected(bool selected) => selected ? new Html(" selected") : Html.Empty;
+
+    // What the run measured (the result's "measured" meta) beside the region the vendor declared, with each
+    // disagreement flagged: the declared configuration is the vendor's word, the measurement is the run's.
+    private static async Task<Html> MeasuredSectionAsync(HttpContext http, ApiBridge api, JsonElement meta, JsonElement productVersion)
+    {
+        if (meta.Str("measured") is not { } text || Stackmark.Regions.MeasuredCloud.Parse(System.Text.Encoding.UTF8.GetBytes(text), "measured").Value is not { } measured)
+        {
+            return Html.Empty;
+        }
+
+        Stackmark.Regions.DeclaredRegion? declared = null;
+        if (meta.Str("region") is { } name && productVersion.ValueKind == JsonValueKind.Object && productVersion.Prop("product_info").Str("id") is { } productId)
+        {
+            var regions = await api.GetAsync(http, "/v1/products/{id}/regions", new Dictionary<string, string> { ["id"] = productId });
+            declared = regions.Ok
+                ? regions.Json.Prop("regions").Items()
+                    .Where(r => string.Equals(r.Str("name"), name, StringComparison.OrdinalIgnoreCase))
+                    .Select(r => new Stackmark.Regions.DeclaredRegion(r.Str("name")!, r.Str("kind") ?? "", r.Str("runtime"), [.. r.Prop("guest_os").Items().Select(g => g.GetString() ?? "")]))
+                    .FirstOrDefault()
+                : null;
+        }
+
+        var disagreements = declared is null ? [] : Stackmark.Regions.RegionAgreement.Compare(declared, measured);
+        static Html Flagged(string disagreement) => Html.Of($"""<li class="fail">{disagreement}</li>""");
+        var images = measured.Images.Count == 0 ? "none listed" : string.Join(", ", measured.Images.Select(i => $"{(i.Name.Length > 0 ? i.Name + " " : "")}({i.OsDistro ?? "—"} / {i.OsType ?? "—"})"));
+        return Html.Of($"""
+            <section class="card" id="measured">
+            <h2>Measured by the run</h2>
+            <dl class="facts">
+            <dt>Region</dt><dd>{measured.Region ?? "—"}</dd>
+            <dt>Hypervisor types</dt><dd>{(measured.HypervisorTypes.Count == 0 ? "not listed (the account cannot see hypervisors)" : string.Join(", ", measured.HypervisorTypes))}</dd>
+            <dt>Guest images (os_distro / os_type)</dt><dd>{images}</dd>
+            <dt>Guest validation</dt><dd>{(measured.GuestValidation ? "on: Tempest logged into its guests" : "off")}</dd>
+            {Html.If(declared is not null, Html.Of($"<dt>Declared region</dt><dd>{declared?.Name} ({declared?.Kind}{(declared?.Runtime is { } rt ? " " + rt : "")}; guests: {string.Join(", ", declared?.GuestOperatingSystems ?? [])})</dd>"))}
+            </dl>
+            {Html.If(disagreements.Count > 0, Html.Of($"""<ul class="warnings" id="disagreements">{disagreements.Select(Flagged).ToList()}</ul>"""))}
+            {Html.If(declared is not null && disagreements.Count == 0, Html.Of($"""<p class="pass" id="agreement">The measurement agrees with the declared region.</p>"""))}
+            </section>
+            """);
+    }
 }

@@ -41,8 +41,8 @@ public sealed class UploadCommandMetaTests(SqliteRegistry registry) : IClassFixt
                 "cpid_method": "IdentityServiceId",
                 "guest_validation": false,
                 "services": ["glance", "keystone", "swift"],
-                "hypervisor_types": [],
-                "images": []
+                "hypervisor_types": ["QEMU", "QEMU"],
+                "images": [{"name": "cirros-0.6", "os_distro": "cirros", "os_type": "linux"}, {"name": "cirros-0.5", "os_distro": "cirros", "os_type": "linux"}]
               }
             }
             """);
@@ -60,7 +60,11 @@ public sealed class UploadCommandMetaTests(SqliteRegistry registry) : IClassFixt
 
     private static async Task<Dictionary<string, string?>> MetaAsync(Scene s, string id) =>
         (await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/results/{id}/meta", s.AdminA)).Body
-            .EnumerateObject().Where(p => p.Name != "user").ToDictionary(p => p.Name, p => p.Value.GetString());
+            .EnumerateObject().Where(p => p.Name is not ("user" or "measured")).ToDictionary(p => p.Name, p => p.Value.GetString());
+
+    // What the run directory's manifest measured, as upload sends it: one image per kind, one of each hypervisor type.
+    private static string Measured(string? region) =>
+        $$"""{"region":{{JsonSerializer.Serialize(region)}},"hypervisor_types":["QEMU"],"images":[{"name":"cirros-0.6","os_distro":"cirros","os_type":"linux"}],"guest_validation":false}""";
 
     /// <summary>Vendor A's product declaring <paramref name="regions"/>; its default version's id.</summary>
     private static async Task<string> ProductVersionAsync(Scene s, params string[] regions)
@@ -91,6 +95,8 @@ public sealed class UploadCommandMetaTests(SqliteRegistry registry) : IClassFixt
         Assert.Contains("Set region = RegionTwo (from the run's manifest.json)", stderr, StringComparison.Ordinal);
         // Stored as the product spells it; guideline and target from the manifest too.
         Assert.Equal(new Dictionary<string, string?> { ["guideline"] = "2019.11", ["target"] = "object", ["region"] = "regiontwo" }, await MetaAsync(s, id));
+        Assert.Contains("Set measured = (what the run measured: ", stderr, StringComparison.Ordinal);
+        Assert.Equal(Measured("RegionTwo"), (await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/results/{id}/meta", s.AdminA)).Body.GetProperty("measured").GetString());
         var shown = await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Get, $"/v1/results/{id}", s.AdminA);
         Assert.Equal(version, shown.Body.GetProperty("product_version").GetProperty("id").GetString());
     }
@@ -170,7 +176,7 @@ public sealed class UploadCommandMetaTests(SqliteRegistry registry) : IClassFixt
 
             Assert.True(code == 0, stderr);
             Assert.Equal(
-                "stackmark: note: the result has no meta guideline 2019.11, target object, region RegionTwo (from the run's manifest.json): give --token (or STACKMARK_TOKEN) "
+                $"stackmark: note: the result has no meta guideline 2019.11, target object, region RegionTwo, measured (what the run measured: {Measured("RegionTwo").Length} bytes of JSON) (from the run's manifest.json): give --token (or STACKMARK_TOKEN) "
                 + "of the result's owner to set them, and --product-version ID unless the result links itself by cpid (a region must be one its product declares)",
                 stderr.Trim());
             Assert.Empty(await MetaAsync(s, TestId(stdout)));

@@ -17,7 +17,8 @@ internal static class ServeCommand
         var database = new Option<string?>("--database") { Description = $"PostgreSQL connection string (Host=…;Database=…) or a SQLite file; default: {RegistryOptions.DefaultSqliteFile} here." };
         var anonymous = new Option<bool>("--allow-anonymous-uploads") { Description = "Accept unsigned uploads (RefStack's default; off here)." };
         var publicUrl = new Option<string?>("--public-url") { Description = "Base URL used in links to results." };
-        var command = new Command("serve", "Run the registry: RefStack API v1 for results, keys and guidelines.") { urls, guidelines, database, anonymous, publicUrl };
+        var regionRules = new Option<string?>("--region-rules") { Description = "What each program asks of a verified result's product regions, TARGET=KIND:FAMILY,… (default: platform=hypervisor:linux,compute=hypervisor:linux; an empty string asks nothing)." };
+        var command = new Command("serve", "Run the registry: RefStack API v1 for results, keys and guidelines.") { urls, guidelines, database, anonymous, publicUrl, regionRules };
         command.SetAction(async (parse, ct) =>
         {
             var options = new RegistryOptions
@@ -27,6 +28,7 @@ internal static class ServeCommand
                 Database = parse.GetValue(database),
                 AllowAnonymousUploads = parse.GetValue(anonymous),
                 PublicUrl = parse.GetValue(publicUrl) is { } u ? new Uri(u) : null,
+                RegionRules = parse.GetValue(regionRules) is { } rules ? ParseRegionRules(rules) : Regions.RegionRules.Default,
                 // The first foundation admin's password comes from the environment, never from the command line.
                 BootstrapAdminPassword = Environment.GetEnvironmentVariable("STACKMARK_ADMIN_PASSWORD"),
             };
@@ -46,5 +48,17 @@ internal static class ServeCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static Regions.RegionRules ParseRegionRules(string text)
+    {
+        try
+        {
+            return Regions.RegionRules.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--region-rules: {e.Message}");
+        }
     }
 }

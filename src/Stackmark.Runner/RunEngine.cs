@@ -208,7 +208,7 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time, RunStop
         var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree, interrupted, request.Withheld)
             .Select(r => r.Planned.Resolved is { } n && request.NotServed.TryGetValue(n, out var why) ? r with { TempestId = null, Status = TestStatus.NotRun, NonPass = why, Duration = null } : r)
             .ToList();
-        var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));
+        var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome())) with { Validity = request.Validity };
         var summary = RunSummary.Of(report, request.Cpid, parts[0].StartedAt, finished, interrupted, dir);
         var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parts.Sum(p => p.SubunitParserErrors), RunResults.ClassErrors(plan, collector.Results))
         {

@@ -17,7 +17,11 @@ internal static class ServeCommand
         var database = new Option<string?>("--database") { Description = $"PostgreSQL connection string (Host=…;Database=…) or a SQLite file; default: {RegistryOptions.DefaultSqliteFile} here." };
         var anonymous = new Option<bool>("--allow-anonymous-uploads") { Description = "Accept unsigned uploads (RefStack's default; off here)." };
         var publicUrl = new Option<string?>("--public-url") { Description = "Base URL used in links to results." };
-        var command = new Command("serve", "Run the registry: RefStack API v1 for results, keys and guidelines.") { urls, guidelines, database, anonymous, publicUrl };
+        var policy = new Option<string?>("--in-force-policy")
+        {
+            Description = "Which guidelines may certify: status (approved; default) or recent:N (the N most recent approved of each kind). Default: the configuration key Registry:InForcePolicy (environment Registry__InForcePolicy), else status.",
+        };
+        var command = new Command("serve", "Run the registry: RefStack API v1 for results, keys and guidelines.") { urls, guidelines, database, anonymous, publicUrl, policy };
         command.SetAction(async (parse, ct) =>
         {
             var options = new RegistryOptions
@@ -27,6 +31,7 @@ internal static class ServeCommand
                 Database = parse.GetValue(database),
                 AllowAnonymousUploads = parse.GetValue(anonymous),
                 PublicUrl = parse.GetValue(publicUrl) is { } u ? new Uri(u) : null,
+                InForcePolicy = parse.GetValue(policy) is { } p ? CommonOptions.ParsePolicy(p) : null,
                 // The first foundation admin's password comes from the environment, never from the command line.
                 BootstrapAdminPassword = Environment.GetEnvironmentVariable("STACKMARK_ADMIN_PASSWORD"),
             };

@@ -63,7 +63,7 @@ public static class GuidelinesInForce
             _ when id.IsNext => $"{id} is the draft of the next guideline (its own status: {(status.Length == 0 ? "none" : status)})",
             _ when !IsInForce(guideline) => $"{id} is {(status.Length == 0 ? "without a status" : status)} (its own status)",
             _ when date is null => $"{id} is approved but its id names no month (YYYY.MM)",
-            _ when date > on => $"{id} is approved but dated {date:yyyy-MM}, after {on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: not yet in force",
+            _ when date > on => $"{id} is approved but dated {date.Value.ToString("yyyy-MM", CultureInfo.InvariantCulture)}, after {on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: not yet in force",
             _ => $"{id} is approved but not among the {policy.MostRecentApproved} most recent approved {kind} (policy {policy})",
         };
         return new CertificationValidity(false, $"{reason}; {context}");

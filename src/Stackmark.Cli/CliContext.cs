@@ -14,6 +14,12 @@ internal sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWrit
     /// <summary>The user's guideline cache (null: the one the environment names, <see cref="Guidelines.GuidelineCache.ForUser"/>).</summary>
     public Guidelines.GuidelineCache? GuidelineCache { get; init; }
 
+    /// <summary>The clock that says which day it is (which guidelines are in force); tests pass a fixed one.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Today (UTC), by <see cref="Clock"/>.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
     public static CliContext FromSystemConsole()
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) });

@@ -24,6 +24,16 @@ public static class ComplianceHtml
               ComplianceVerdict.Incomplete => "incomplete\">Incomplete: the run could not judge every required test",
               _ => "fail\">Not compliant",
           }).Append("</p>\n");
+        if (report.Validity is { Valid: false } invalid)
+        {
+            // A banner, not a footnote: the verdict above must not be read as a certification.
+            sb.Append("<p class=\"banner\" id=\"not-valid\"><strong>Not valid for certification</strong>: ").Append(E(invalid.Reason)).Append("</p>\n");
+        }
+        else if (report.Validity is { } valid)
+        {
+            sb.Append("<p class=\"validity\" id=\"valid\">Valid for certification: ").Append(E(valid.Reason)).Append("</p>\n");
+        }
+
         if (report.ToComplete.Count > 0)
         {
             sb.Append("<h2>To complete the run</h2>\n<ul id=\"to-complete\">\n");
@@ -101,6 +111,7 @@ public static class ComplianceHtml
         "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;margin:1rem 0}" +
         "td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left}.pass{color:#176d2c}.fail{color:#b00020;font-weight:600}" +
         ".incomplete{color:#8a5a00;font-weight:600}" +
+        ".banner{background:#fde8e8;border:2px solid #b00020;color:#b00020;padding:.6rem 1rem;font-size:1.1rem}.validity{color:#555}" +
         ".verdict{font-size:1.4rem}code{font-size:.85rem}";
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

@@ -5,7 +5,8 @@ namespace Stackmark.Reports;
 /// <summary>
 /// Writes a <see cref="ComplianceReport"/> as JSON: a top-level <c>compliant</c>, the three-way <c>verdict</c> with
 /// what would complete an incomplete run (<c>to_complete</c>), and a <c>capabilities</c> array whose <c>verdict</c> is
-/// pass, fail or incomplete.
+/// pass, fail or incomplete. When the report was judged for certification, <c>valid_for_certification</c> and
+/// <c>validity_reason</c> follow the verdict (false: the guideline is not in force, and the verdict cannot certify).
 /// </summary>
 public static class ComplianceJson
 {
@@ -23,6 +24,12 @@ public static class ComplianceJson
         w.WriteString("program", report.Target.Name);
         w.WriteBoolean("compliant", report.Compliant);
         w.WriteString("verdict", report.Verdict.ToWord());
+        if (report.Validity is { } validity)
+        {
+            w.WriteBoolean("valid_for_certification", validity.Valid);
+            w.WriteString("validity_reason", validity.Reason);
+        }
+
         w.WriteStartArray("to_complete");
         foreach (var step in report.ToComplete)
         {

@@ -205,7 +205,7 @@ public sealed class RunEngine(ITempestRunner tempest, TimeProvider time, RunStop
         RunPart[] parts = [.. earlier, new RunPart(number, started, finished, toRun.Count, exit, interrupted, interruption, subunitName, loadListName, parserErrors)];
         var tree = await ReadSourceOrNullAsync(source).ConfigureAwait(false);
         var results = RunResults.Join(plan, collector.Results, request.RerunOf, tree, interrupted, request.Withheld).ToList();
-        var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome()));
+        var report = ComplianceEvaluator.Evaluate(request.Guideline, request.Query.Target, results.Select(r => r.ToOutcome())) with { Validity = request.Validity };
         var summary = RunSummary.Of(report, request.Cpid, parts[0].StartedAt, finished, interrupted, dir);
         var outcome = new RunOutcome(plan, results, report, summary, exit, interrupted, parts.Sum(p => p.SubunitParserErrors), RunResults.ClassErrors(plan, collector.Results))
         {

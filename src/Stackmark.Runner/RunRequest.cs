@@ -33,6 +33,12 @@ public sealed record RunRequest(
 {
     /// <summary>The accounts Tempest was given and the concurrency they allowed, for the manifest; null with dynamic credentials.</summary>
     public AccountsEvidence? Accounts { get; init; }
+
+    /// <summary>
+    /// Whether the guideline may certify (judged when the run starts): the report, report.json and report.html carry
+    /// it; a run against a guideline not in force still judges the cloud, labelled not valid. Null: not judged.
+    /// </summary>
+    public CertificationValidity? Validity { get; init; }
 }
 
 /// <summary>What a run was made from, beside its guideline's content.</summary>

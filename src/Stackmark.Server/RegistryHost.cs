@@ -33,6 +33,12 @@ public static class RegistryHost
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(options.MaxUploadBytes, 1024 * 1024) + 1);
 
+        // The in-force policy: the options' own, else configuration, else the files' status; a bad value stops start-up.
+        var policyText = builder.Configuration["Registry:InForcePolicy"];
+        options.InForcePolicy ??= policyText is null ? InForcePolicy.Status
+            : InForcePolicy.TryParse(policyText, out var policy) ? policy
+            : throw new InvalidOperationException($"Registry:InForcePolicy: '{policyText}' is not status or recent:N (N at least 1)");
+
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(options.TimeProvider);

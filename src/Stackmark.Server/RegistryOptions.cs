@@ -41,6 +41,14 @@ public sealed class RegistryOptions
     /// <summary>How long an API token issued by <c>POST /v1/auth/tokens</c> lives (default 30 days).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// Which guidelines are in force (<see cref="GuidelinesInForce.Judge"/>): a result against another is not verified,
+    /// and a verified result counts in a product's programs only if its guideline was in force on the day it was
+    /// verified. Null: the configuration key <c>Registry:InForcePolicy</c> (<c>status</c> or <c>recent:N</c>; e.g.
+    /// the environment variable <c>Registry__InForcePolicy=recent:2</c>), else <see cref="Stackmark.InForcePolicy.Status"/>.
+    /// </summary>
+    public InForcePolicy? InForcePolicy { get; set; }
+
     /// <summary>The clock; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -66,3 +66,70 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("must be one of pass, fail, skip, not-run", err, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// <c>stackmark report</c> against a guideline not in force (draft <c>next</c>, superseded 2015.03): the verdict is
+/// computed and labelled not valid for certification, with the reason, in text, JSON and HTML; the exit code stays.
+/// </summary>
+public sealed class ReportValidityTests : IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"stackmark-results-{Guid.NewGuid():N}.json");
+
+    public void Dispose() => File.Delete(_file);
+
+    // One pass only: not compliant against any guideline, which is beside the point here.
+    private async Task<(int Exit, string Out, string Err)> ReportAsync(string guideline, string format, params string[] more)
+    {
+        await File.WriteAllTextAsync(_file, """{"cpid": "c", "duration_seconds": 1, "results": [{"name": "tempest.api.identity.v3.test_tokens.TokensV3Test.test_create_token", "uuid": "6f8e4436-fc96-4282-8122-e41df57197a9"}]}""");
+        return await Cli.RunAsync(["report", _file, "--guideline", guideline, "--target", "platform", "--format", format, .. more]);
+    }
+
+    [Theory]
+    [InlineData("next", "next is the draft of the next guideline (its own status: draft)")]
+    [InlineData("2015.03", "2015.03 is superseded (its own status)")]
+    public async Task A_guideline_not_in_force_is_labelled_not_valid_in_text_json_and_html(string guideline, string why)
+    {
+        var (exit, output, _) = await ReportAsync(guideline, "text");
+        Assert.Equal(1, exit);
+        Assert.Contains("NOT COMPLIANT — not valid for certification", output, StringComparison.Ordinal);
+        Assert.Contains("NOT VALID FOR CERTIFICATION: " + why + "; in force for core guidelines on ", output, StringComparison.Ordinal);
+
+        (exit, output, _) = await ReportAsync(guideline, "json");
+        Assert.Equal(1, exit);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.False(root.GetProperty("valid_for_certification").GetBoolean());
+        Assert.StartsWith(why, root.GetProperty("validity_reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2020.06", root.GetProperty("validity_reason").GetString(), StringComparison.Ordinal);
+
+        (exit, output, _) = await ReportAsync(guideline, "html");
+        Assert.Equal(1, exit);
+        Assert.Contains("<p class=\"banner\" id=\"not-valid\"><strong>Not valid for certification</strong>: " + why, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_newest_approved_guideline_is_valid()
+    {
+        var (_, output, _) = await ReportAsync("2020.06", "json");
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.True(root.GetProperty("valid_for_certification").GetBoolean());
+        Assert.StartsWith("2020.06 is in force: approved (its own status)", root.GetProperty("validity_reason").GetString(), StringComparison.Ordinal);
+
+        (_, output, _) = await ReportAsync("2020.06", "text");
+        Assert.Contains("Valid for certification: 2020.06 is in force", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT VALID", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recent_two_makes_an_older_approved_guideline_not_valid_and_a_bad_policy_is_a_usage_error()
+    {
+        var (exit, output, _) = await ReportAsync("2018.11", "json", "--in-force-policy", "recent:2");
+        Assert.Equal(1, exit);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.False(root.GetProperty("valid_for_certification").GetBoolean());
+        Assert.StartsWith("2018.11 is approved but not among the 2 most recent approved core guidelines (policy recent:2)", root.GetProperty("validity_reason").GetString(), StringComparison.Ordinal);
+
+        (exit, _, var err) = await ReportAsync("2018.11", "json", "--in-force-policy", "recent:0");
+        Assert.Equal(2, exit);
+        Assert.Contains("--in-force-policy", err, StringComparison.Ordinal);
+    }
+}

@@ -16,28 +16,50 @@ internal static class CommonOptions
     public static IGuidelineSource OpenSource(CliContext cx, string? location) =>
         location is null ? GuidelineSources.Default(cx.GuidelineCache ?? GuidelineCache.ForUser()) : GuidelineSources.Open(location);
 
-    /// <summary>
-    /// The default of <c>--guideline</c>: the newest guideline in force (approved) with the target, said on standard
-    /// error with the reason.
-    /// </summary>
-    public static async Task<GuidelineId> NewestInForceAsync(CliContext cx, IGuidelineSource source, string target, CancellationToken ct)
+    /// <summary>The summaries of the guidelines <paramref name="source"/> holds; a file that does not load is left out (<c>guidelines list</c> shows why).</summary>
+    public static async Task<IReadOnlyList<GuidelineSummary>> SummariesAsync(IGuidelineSource source, CancellationToken ct)
     {
         var summaries = new List<GuidelineSummary>();
         foreach (var id in await source.ListAsync(ct).ConfigureAwait(false))
         {
-            // A file that does not load cannot be chosen; `guidelines list` shows why.
             if ((await source.LoadAsync(id, ct).ConfigureAwait(false)).Value is { } g)
             {
                 summaries.Add(GuidelineSummary.Of(g));
             }
         }
 
-        var inForce = GuidelinesInForce.For(summaries, target);
-        var chosen = GuidelinesInForce.Newest(summaries, target)
-            ?? throw new UsageException($"no guideline in force (status approved) has the target '{target}' in {source.Description}; give --guideline");
-        cx.Error.WriteLine($"Guideline {chosen.Id} chosen: the newest in force for {target} (status approved; in force: {string.Join(", ", inForce.Select(g => g.Id))}); --guideline chooses another");
+        return summaries;
+    }
+
+    /// <summary>
+    /// The default of <c>--guideline</c>: the newest guideline in force today under the policy with the target, said
+    /// on standard error with the reason.
+    /// </summary>
+    public static GuidelineId NewestInForce(CliContext cx, IReadOnlyList<GuidelineSummary> summaries, IGuidelineSource source, string target, InForcePolicy policy)
+    {
+        var inForce = GuidelinesInForce.For(summaries, target, cx.Today, policy);
+        var rule = policy.MostRecentApproved is null ? "status approved" : policy.Describe();
+        var chosen = GuidelinesInForce.Newest(summaries, target, cx.Today, policy)
+            ?? throw new UsageException($"no guideline in force ({rule}) has the target '{target}' in {source.Description}; give --guideline");
+        cx.Error.WriteLine($"Guideline {chosen.Id} chosen: the newest in force for {target} ({rule}; in force: {string.Join(", ", inForce.Select(g => g.Id))}); --guideline chooses another");
         return chosen.Id;
     }
+
+    /// <summary><c>--in-force-policy</c>: which guidelines are valid for certification (README, "Which guidelines are in force").</summary>
+    public static Option<string> InForcePolicy() => new("--in-force-policy")
+    {
+        Description = "Which guidelines are in force (valid for certification): status (the file's own status: approved; default) or recent:N (only the N most recent approved of each kind). A verdict against another guideline is labelled not valid for certification; the exit code is the same.",
+        DefaultValueFactory = _ => "status",
+    };
+
+    public static InForcePolicy ParsePolicy(string? text) =>
+        Stackmark.InForcePolicy.TryParse(text ?? "status", out var policy)
+            ? policy
+            : throw new UsageException($"--in-force-policy: '{text}' is not status or recent:N (N at least 1)");
+
+    /// <summary>Whether a verdict against <paramref name="guideline"/> may certify today under <paramref name="policy"/>.</summary>
+    public static CertificationValidity Judge(CliContext cx, Guideline guideline, IReadOnlyList<GuidelineSummary> summaries, InForcePolicy policy) =>
+        GuidelinesInForce.Judge(GuidelineSummary.Of(guideline), summaries, cx.Today, policy);
 
     public static Option<string> Format(params string[] formats)
     {

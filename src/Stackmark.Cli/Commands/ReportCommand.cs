@@ -18,9 +18,10 @@ internal static class ReportCommand
         var target = CommonOptions.Target();
         var source = CommonOptions.Source();
         var format = CommonOptions.Format("text", "json", "html");
-        var command = new Command("report", "Compliance of a result file with a guideline's target, capability by capability. Exit 0 compliant, 1 not compliant, 4 incomplete.")
+        var policy = CommonOptions.InForcePolicy();
+        var command = new Command("report", "Compliance of a result file with a guideline's target, capability by capability. Exit 0 compliant, 1 not compliant, 4 incomplete (whether the guideline is valid for certification or not).")
         {
-            results, guideline, target, source, format,
+            results, guideline, target, source, format, policy,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -34,9 +35,13 @@ internal static class ReportCommand
 
             var src = CommonOptions.OpenSource(cx, parse.GetValue(source));
             var targetKey = parse.GetValue(target)!;
-            var version = parse.GetValue(guideline) is { } v ? CommonOptions.ParseVersion(v) : await CommonOptions.NewestInForceAsync(cx, src, targetKey, ct);
+            var inForce = CommonOptions.ParsePolicy(parse.GetValue(policy));
+            var summaries = await CommonOptions.SummariesAsync(src, ct);
+            var version = parse.GetValue(guideline) is { } v ? CommonOptions.ParseVersion(v) : CommonOptions.NewestInForce(cx, summaries, src, targetKey, inForce);
             var g = await CommonOptions.LoadForTargetAsync(cx, src, version, targetKey, ct);
-            var report = ComplianceEvaluator.Evaluate(g, targetKey, outcomes);
+
+            // The verdict is computed whatever the guideline; the label says whether it may certify.
+            var report = ComplianceEvaluator.Evaluate(g, targetKey, outcomes) with { Validity = CommonOptions.Judge(cx, g, summaries, inForce) };
             switch (parse.GetValue(format))
             {
                 case "json":

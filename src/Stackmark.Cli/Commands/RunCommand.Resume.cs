@@ -23,6 +23,7 @@ internal sealed record ResumeOptions(
     Option<string> Tempest,
     Option<string?> Output,
     Option<string> Progress,
+    Option<string> InForcePolicy,
     IReadOnlyList<Option> Fixed);
 
 internal static partial class RunCommand
@@ -74,7 +75,12 @@ internal static partial class RunCommand
             return saved.Compliant ? ExitCodes.Ok : ExitCodes.NotCompliant;
         }
 
-        var g = await CommonOptions.LoadForTargetAsync(cx, GuidelineSources.Open(source), CommonOptions.ParseVersion(saved.Guideline), saved.Target, ct);
+        var guidelines = GuidelineSources.Open(source);
+        var g = await CommonOptions.LoadForTargetAsync(cx, guidelines, CommonOptions.ParseVersion(saved.Guideline), saved.Target, ct);
+
+        // Judged again today (with this command's --in-force-policy): the policy is not part of the run's settings.
+        var validity = CommonOptions.Judge(cx, g, await CommonOptions.SummariesAsync(guidelines, ct), CommonOptions.ParsePolicy(parse.GetValue(o.InForcePolicy)));
+        WarnIfNotValid(cx, validity);
         var query = new TestListQuery(saved.Target, CommonOptions.ParseStatuses(saved.Statuses));
         IReadOnlyDictionary<TestName, PriorResult>? rerunOf = null;
         if (saved.RerunOf is { } rerunDir)
@@ -99,7 +105,7 @@ internal static partial class RunCommand
         var workspace = await engine.ReopenAsync(dir, ct);
         var request = new RunRequest(g, query, dir, conf, redacted, accounts, saved.Cpid, saved.Concurrency, rerunOf, null,
             saved.TestTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null, withheld,
-            new RunOrigin(source, tempestCommand, saved.RerunOf), saved);
+            new RunOrigin(source, tempestCommand, saved.RerunOf), saved) { Validity = validity };
         var cleanup = await ResumeCleanupAsync(cx, saved, conf, accounts, g, query, pendingNames, ct);
         cx.Console.MarkupLineInterpolated($"Resuming {g.Id} {saved.Target} in {dir} (part {saved.PartList.Count + 1}): {pending} planned test(s) without a result, {(saved.Concurrency is 1 ? "serial" : saved.Concurrency is { } w ? $"{w} workers" : "one worker per core")}");
         try

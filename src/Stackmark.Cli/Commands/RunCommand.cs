@@ -23,6 +23,7 @@ internal static partial class RunCommand
         var target = CommonOptions.Target();
         var type = new Option<string>("--type") { Description = "Capability statuses to run (default: required).", DefaultValueFactory = _ => "required" };
         var source = CommonOptions.Source();
+        var policy = CommonOptions.InForcePolicy();
         var resume = new Option<string?>("--resume") { Description = "An interrupted run directory: run only its tests without a result, with its saved settings, and merge into it." };
         var output = new Option<string?>("--out", "-o") { Description = "Run directory (default: ./runs/<guideline>-<target>-<timestamp>)." };
         var tempestConf = new Option<string?>("--tempest-conf") { Description = "Use this tempest.conf as it is instead of the discovered one." };
@@ -43,7 +44,7 @@ internal static partial class RunCommand
         var tempestBin = new Option<string>("--tempest") { Description = "The tempest command.", DefaultValueFactory = _ => "/usr/bin/tempest" };
         var command = new Command("run", "Certify a cloud: run a guideline's tests with Tempest and judge the results.")
         {
-            cloud, region, altClouds, accountsFile, acceptIncomplete, guideline, target, type, source, output, tempestConf, overrides, validation, guestUser, serial, concurrency, testTimeout, rerun, progress, tempestBin, resume,
+            cloud, region, altClouds, accountsFile, acceptIncomplete, guideline, target, type, source, output, tempestConf, overrides, validation, guestUser, serial, concurrency, testTimeout, rerun, progress, tempestBin, resume, policy,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -56,14 +57,18 @@ internal static partial class RunCommand
             if (parse.GetValue(resume) is { } resumeDir)
             {
                 return await ResumeAsync(cx, parse, resumeDir, new ResumeOptions(
-                    guideline, target, type, source, concurrency, serial, testTimeout, tempestBin, output, progress,
+                    guideline, target, type, source, concurrency, serial, testTimeout, tempestBin, output, progress, policy,
                     [cloud, altClouds, tempestConf, overrides, validation, guestUser, rerun]), ct);
             }
 
             var targetKey = parse.GetValue(target)!;
             var src = CommonOptions.OpenSource(cx, parse.GetValue(source));
-            var version = parse.GetValue(guideline) is { } v ? CommonOptions.ParseVersion(v) : await CommonOptions.NewestInForceAsync(cx, src, targetKey, ct);
+            var inForce = CommonOptions.ParsePolicy(parse.GetValue(policy));
+            var summaries = await CommonOptions.SummariesAsync(src, ct);
+            var version = parse.GetValue(guideline) is { } v ? CommonOptions.ParseVersion(v) : CommonOptions.NewestInForce(cx, summaries, src, targetKey, inForce);
             var g = await CommonOptions.LoadForTargetAsync(cx, src, version, targetKey, ct);
+            var validity = CommonOptions.Judge(cx, g, summaries, inForce);
+            WarnIfNotValid(cx, validity);
             var recordedSource = await CommonOptions.RecordedSourceAsync(src, parse.GetValue(source), g.Id, ct);
             var query = new TestListQuery(targetKey, CommonOptions.ParseStatuses(parse.GetValue(type)));
             var workers = parse.GetValue(serial) ? 1 : parse.GetValue(concurrency);
@@ -155,7 +160,7 @@ internal static partial class RunCommand
             workers = accounts.Workers;
             var request = new RunRequest(g, query, dir, prepared.TempestConf, prepared.RedactedConf, accounts.AccountsYaml, prepared.Cpid, workers, prior, prepared.Facts,
                 limit is { } seconds ? TimeSpan.FromSeconds(seconds) : null, Withheld(accounts.NotServed, cleanup.Withheld),
-                new RunOrigin(recordedSource, parse.GetValue(tempestBin)!, parse.GetValue(rerun) is { } r ? Path.GetFullPath(r) : null)) { Accounts = accounts.Evidence };
+                new RunOrigin(recordedSource, parse.GetValue(tempestBin)!, parse.GetValue(rerun) is { } r ? Path.GetFullPath(r) : null)) { Accounts = accounts.Evidence, Validity = validity };
             var mode = parse.GetValue(progress) ?? (cx.Console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected ? "live" : "plain");
             cx.Console.MarkupLineInterpolated($"Running {g.Id} {targetKey} ({string.Join(",", query.EffectiveStatuses.Select(s => s.ToWord()))}) against cloud {prepared.CloudName} (cpid {prepared.Cpid}), {(workers is 1 ? "serial" : workers is { } w ? $"{w} workers" : "one worker per core")}; results in {Path.GetFullPath(dir)}");
             try
@@ -205,6 +210,15 @@ internal static partial class RunCommand
         }
 
         return ExitCodes.Of(outcome.Summary.Verdict);
+    }
+
+    // Said before the run starts, so nobody spends an hour certifying against a draft by mistake; the run still goes ahead.
+    private static void WarnIfNotValid(CliContext cx, CertificationValidity validity)
+    {
+        if (!validity.Valid)
+        {
+            cx.Error.WriteLine($"stackmark: NOT VALID FOR CERTIFICATION: {validity.Reason}. The run's verdict will be labelled so.");
+        }
     }
 
     internal static string RenderPlain(Spectre.Console.Rendering.IRenderable renderable)

@@ -17,8 +17,12 @@ internal static class ServeCommand
         var database = new Option<string?>("--database") { Description = $"PostgreSQL connection string (Host=…;Database=…) or a SQLite file; default: {RegistryOptions.DefaultSqliteFile} here." };
         var anonymous = new Option<bool>("--allow-anonymous-uploads") { Description = "Accept unsigned uploads (RefStack's default; off here)." };
         var publicUrl = new Option<string?>("--public-url") { Description = "Base URL used in links to results." };
+        var policy = new Option<string?>("--in-force-policy")
+        {
+            Description = "Which guidelines may certify: status (approved; default) or recent:N (the N most recent approved of each kind). Default: the configuration key Registry:InForcePolicy (environment Registry__InForcePolicy), else status.",
+        };
         var regionRules = new Option<string?>("--region-rules") { Description = "What each program asks of a verified result's product regions, TARGET=KIND:FAMILY,… (default: platform=hypervisor:linux,compute=hypervisor:linux; an empty string asks nothing)." };
-        var command = new Command("serve", "Run the registry: RefStack API v1 for results, keys and guidelines.") { urls, guidelines, database, anonymous, publicUrl, regionRules };
+        var command = new Command("serve", "Run the registry: RefStack API v1 for results, keys and guidelines.") { urls, guidelines, database, anonymous, publicUrl, policy, regionRules };
         command.SetAction(async (parse, ct) =>
         {
             var options = new RegistryOptions
@@ -29,6 +33,7 @@ internal static class ServeCommand
                 AllowAnonymousUploads = parse.GetValue(anonymous),
                 PublicUrl = parse.GetValue(publicUrl) is { } u ? new Uri(u) : null,
                 RegionRules = parse.GetValue(regionRules) is { } rules ? ParseRegionRules(rules) : Regions.RegionRules.Default,
+                InForcePolicy = parse.GetValue(policy) is { } p ? CommonOptions.ParsePolicy(p) : null,
                 // The first foundation admin's password comes from the environment, never from the command line.
                 BootstrapAdminPassword = Environment.GetEnvironmentVariable("STACKMARK_ADMIN_PASSWORD"),
             };

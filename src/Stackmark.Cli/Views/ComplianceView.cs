@@ -22,8 +22,15 @@ internal static class ComplianceView
                 ComplianceVerdict.Compliant => "[green bold]COMPLIANT[/]",
                 ComplianceVerdict.Incomplete => "[yellow bold]INCOMPLETE[/] [yellow](no required test failed for the cloud's reason, but the run could not judge them all)[/]",
                 _ => "[red bold]NOT COMPLIANT[/]",
-            }),
+            } + (report.Validity is { Valid: false } ? " [red bold]— not valid for certification[/]" : "")),
         };
+        if (report.Validity is { } validity)
+        {
+            rows.Add(validity.Valid
+                ? new Markup($"[grey]Valid for certification: {Markup.Escape(validity.Reason)}[/]")
+                : new Markup($"[red bold]NOT VALID FOR CERTIFICATION:[/] {Markup.Escape(validity.Reason)}"));
+        }
+
         var steps = toComplete ?? [.. report.ToComplete.Select(s => s.Describe())];
         if (steps.Count > 0)
         {

@@ -11,6 +11,12 @@ public sealed record ComplianceReport(
     IReadOnlyList<CapabilityVerdict> Capabilities,
     int UnmatchedResults)
 {
+    /// <summary>
+    /// Whether the verdict may certify the cloud (<see cref="GuidelinesInForce.Judge"/>): a verdict against a draft or
+    /// superseded guideline is still computed, and labelled not valid with the reason. Null when not judged.
+    /// </summary>
+    public CertificationValidity? Validity { get; init; }
+
     /// <summary>Compliant iff every counted test of every required capability passed (RefStack's rule).</summary>
     public bool Compliant => Capabilities.Where(c => c.Status == CapabilityStatus.Required).All(c => c.Pass);
 

@@ -91,6 +91,37 @@ internal sealed class GuidelineCatalog(IGuidelineSource source, TimeProvider clo
             $"Invalid target: {target} (guideline {id} has: {string.Join(", ", core.Targets.Select(t => t.Key))}; add-on targets need a {target}.{id.Version}.json file)");
     }
 
+    /// <summary>The summaries of every guideline in the source that loads (a file that does not is left out).</summary>
+    /// <exception cref="GuidelineSourceException">The source could not be read.</exception>
+    public async Task<IReadOnlyList<GuidelineSummary>> SummariesAsync(CancellationToken ct)
+    {
+        var summaries = new List<GuidelineSummary>();
+        foreach (var id in await ListAsync(ct))
+        {
+            if ((await LoadAsync(id, ct)).Guideline is { } g)
+            {
+                summaries.Add(GuidelineSummary.Of(g));
+            }
+        }
+
+        return summaries;
+    }
+
+    /// <summary>
+    /// Whether a verdict against the guideline <paramref name="id"/> may certify on <paramref name="at"/> under
+    /// <paramref name="policy"/>; a guideline the source no longer holds is not valid.
+    /// </summary>
+    /// <exception cref="GuidelineSourceException">The source could not be read.</exception>
+    public async Task<CertificationValidity> JudgeAsync(GuidelineId id, DateTime at, InForcePolicy policy, CancellationToken ct)
+    {
+        var all = await SummariesAsync(ct);
+        var summary = all.FirstOrDefault(g => g.Id == id);
+        var on = DateOnly.FromDateTime(at);
+        return summary is null
+            ? new CertificationValidity(false, $"{id} is not in the guideline source, so it cannot be judged in force")
+            : GuidelinesInForce.Judge(summary, all, on, policy);
+    }
+
     /// <summary>The newest dated core guideline, the default for compliance when a result names none.</summary>
     public async Task<GuidelineId?> NewestCoreAsync(CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Stackmark.Server.Auth;
 using Stackmark.Server.Data;
+using Stackmark.Server.Guidelines;
 using Stackmark.Server.Http;
 
 namespace Stackmark.Server.Products;
@@ -12,9 +13,13 @@ internal static partial class ProductsApi
     /// <summary>
     /// Per declared region, the programs the product's verified results pass. Only the verdict a foundation admin
     /// verified counts (the snapshot taken at verification: guideline, target, compliant), never a recomputation, and
-    /// never an unverified result: those are only counted, for the page to say they were left out.
+    /// never an unverified result: those are only counted, for the page to say they were left out. Nor a result whose
+    /// guideline was not in force on the day it was verified under the registry's policy
+    /// (<see cref="GuidelinesInForce.Judge"/>; results verified against a draft or superseded guideline before the
+    /// registry refused them), counted apart as <c>verified_not_valid</c>.
     /// </summary>
-    private static async Task<Results<Ok<ProductPrograms>, JsonHttpResult<ApiError>>> Programs(string id, HttpContext http, RegistryDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ProductPrograms>, JsonHttpResult<ApiError>>> Programs(
+        string id, HttpContext http, RegistryDbContext db, GuidelineCatalog catalog, RegistryOptions options, CancellationToken ct)
     {
         var caller = Caller.From(http.User);
         var (product, _, error) = await FindVisibleAsync(id, caller, db, ct);
@@ -37,7 +42,27 @@ internal static partial class ProductsApi
                 Region = db.RunMeta.Where(m => m.RunId == r.Id && m.Key == RegionMetaKey).Select(m => m.Value).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var passed = verified.Where(r => r is { VerifiedCompliant: true, VerifiedGuideline: not null, VerifiedTarget: not null }).ToList();
+        var compliant = verified.Where(r => r is { VerifiedCompliant: true, VerifiedGuideline: not null, VerifiedTarget: not null }).ToList();
+
+        // Judged at each result's verification date, so a later change of policy or date does not rewrite history.
+        var passed = new List<(Guid Id, string? VerifiedGuideline, string? VerifiedTarget, DateTime? VerifiedAt, string Version, string? Region)>();
+        try
+        {
+            var policy = options.InForcePolicy ?? InForcePolicy.Status;
+            foreach (var r in compliant)
+            {
+                var valid = GuidelineId.TryParse(r.VerifiedGuideline, out var gid) && r.VerifiedAt is { } at
+                    && (await catalog.JudgeAsync(gid, at, policy, ct)).Valid;
+                if (valid)
+                {
+                    passed.Add((r.Id, r.VerifiedGuideline, r.VerifiedTarget, r.VerifiedAt, r.Version, r.Region));
+                }
+            }
+        }
+        catch (Stackmark.Guidelines.GuidelineSourceException e)
+        {
+            return ApiError.Of(StatusCodes.Status502BadGateway, "Guideline source unavailable", e.Message);
+        }
 
         // Unverified results are counted as the caller may see them (private ones only by their owner and the foundation).
         var unverified = linked.Where(r => r.VerificationStatus == 0);
@@ -70,7 +95,8 @@ internal static partial class ProductsApi
             [.. declared.Select(d => new RegionPrograms(d.Name, Group(region => region == d.Name)))],
             Group(region => region is null || !declared.Any(d => d.Name == region)),
             await unverified.CountAsync(ct),
-            verified.Count - passed.Count));
+            verified.Count - compliant.Count,
+            compliant.Count - passed.Count));
     }
 
     private static string? ProgramName(string? reportJson)
@@ -88,9 +114,10 @@ internal static partial class ProductsApi
 /// <summary>
 /// What a product's verified results pass: per declared region (in declaration order), then for verified results that
 /// name no declared region (<c>unassigned</c>); how many linked results the caller may see are not verified
-/// (<c>unverified_results</c>, not counted) and how many verified ones did not pass (<c>verified_not_compliant</c>).
+/// (<c>unverified_results</c>, not counted), how many verified ones did not pass (<c>verified_not_compliant</c>), and
+/// how many passed a guideline that was not in force when they were verified (<c>verified_not_valid</c>, not counted).
 /// </summary>
-internal sealed record ProductPrograms(List<RegionPrograms> Regions, List<ProgramDto> Unassigned, int UnverifiedResults, int VerifiedNotCompliant);
+internal sealed record ProductPrograms(List<RegionPrograms> Regions, List<ProgramDto> Unassigned, int UnverifiedResults, int VerifiedNotCompliant, int VerifiedNotValid);
 
 /// <summary>The programs passed in one region.</summary>
 internal sealed record RegionPrograms(string Region, List<ProgramDto> Programs);

@@ -18,7 +18,9 @@ internal static partial class ResultsApi
     /// RefStack's <c>PUT /v1/results/{id}</c> with <c>{product_version_id?, verification_status?}</c>. Linking needs the
     /// owner (or foundation) who is also an admin of the version's vendor (or foundation), and an unverified run.
     /// Verifying needs a foundation admin and the meta keys guideline, target and shared; it records who and when and
-    /// snapshots the server's verdict. Answers 200 with the run (RefStack answered 201).
+    /// snapshots the server's verdict. A result whose guideline is not in force that day under the registry's policy
+    /// (<see cref="GuidelinesInForce.Judge"/>: a draft, a superseded one, …) is refused, 409 with the reason. Answers
+    /// 200 with the run (RefStack answered 201).
     /// </summary>
     private static async Task<Results<Ok<ResultDetail>, JsonHttpResult<ApiError>>> Update(
         string id, HttpContext http, RegistryDbContext db, GuidelineCatalog catalog, RegistryOptions options, CancellationToken ct)
@@ -147,6 +149,20 @@ internal static partial class ResultsApi
             if (verdict.Error is not null)
             {
                 return verdict.Error;
+            }
+
+            // Only a verdict against a guideline in force today may certify; the verdict itself stays computed above.
+            try
+            {
+                var validity = await catalog.JudgeAsync(GuidelineId.Parse(verdict.Guideline), now, options.InForcePolicy ?? InForcePolicy.Status, ct);
+                if (!validity.Valid)
+                {
+                    return ApiError.Of(StatusCodes.Status409Conflict, "Guideline not valid for certification", validity.Reason);
+                }
+            }
+            catch (Stackmark.Guidelines.GuidelineSourceException e)
+            {
+                return ApiError.Of(StatusCodes.Status502BadGateway, "Guideline source unavailable", e.Message);
             }
 
             if (await RegionRuleRefusalAsync(run, verdict.Target, db, options, ct) is { } regionRefusal)

@@ -94,6 +94,7 @@ internal static class ProductPages
         var unassigned = programs.Ok ? programs.Json.Prop("unassigned") : default;
         var unverified = programs.Ok ? programs.Json.Int("unverified_results") : 0;
         var notCompliant = programs.Ok ? programs.Json.Int("verified_not_compliant") : 0;
+        var notValid = programs.Ok ? programs.Json.Int("verified_not_valid") : 0;
         return Html.Of($"""
             <p class="muted">Declared by the vendor, not measured. The programs of a region are those that results verified by the foundation pass,
             with the verdict stored when they were verified.</p>
@@ -107,7 +108,7 @@ internal static class ProductPages
                     """))}
             {Html.If(unassigned.Items().Any(), Html.Of($"""<div class="card" id="unassigned"><h3>Verified results that name no declared region</h3>{ProgramList(unassigned)}</div>"""))}
             {(programs.Ok
-                ? Html.Of($"""<p class="notice" id="unverified-note">Unverified results are not counted here{(unverified == 0 ? Html.Empty : Html.Of($": {Ui.Plural(unverified, "linked result")} awaiting verification {(unverified == 1 ? "is" : "are")} left out"))}.{Html.If(notCompliant > 0, Html.Of($" {Ui.Plural(notCompliant, "verified result")} did not pass {(notCompliant == 1 ? "its program" : "their programs")}."))}</p>""")
+                ? Html.Of($"""<p class="notice" id="unverified-note">Unverified results are not counted here{(unverified == 0 ? Html.Empty : Html.Of($": {Ui.Plural(unverified, "linked result")} awaiting verification {(unverified == 1 ? "is" : "are")} left out"))}.{Html.If(notCompliant > 0, Html.Of($" {Ui.Plural(notCompliant, "verified result")} did not pass {(notCompliant == 1 ? "its program" : "their programs")}."))}{Html.If(notValid > 0, Html.Of($" {Ui.Plural(notValid, "verified result")} passed a guideline that was not valid for certification when verified, and {(notValid == 1 ? "is" : "are")} left out."))}</p>""")
                 : Html.Of($"""<p class="error">Programs unavailable: {programs.ErrorText}</p>"""))}
             """);
     }

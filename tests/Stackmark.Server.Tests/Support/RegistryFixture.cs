@@ -148,6 +148,17 @@ public abstract class RegistryFixture : IAsyncLifetime
         return await db.RunResults.CountAsync(r => r.RunId == runId);
     }
 
+    /// <summary>
+    /// Rewrites a verified run's stored guideline past the API, as if it had been verified against
+    /// <paramref name="guideline"/> before the registry refused guidelines not in force.
+    /// </summary>
+    public async Task BackdateVerificationGuidelineAsync(Guid runId, string guideline)
+    {
+        using var scope = _app!.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Stackmark.Server.Data.RegistryDbContext>();
+        Assert.Equal(1, await db.Runs.Where(r => r.Id == runId && r.VerificationStatus == 1).ExecuteUpdateAsync(u => u.SetProperty(r => r.VerifiedGuideline, guideline)));
+    }
+
     /// <summary>Uploads <paramref name="results"/> through the real client, signed with <paramref name="key"/>.</summary>
     public async Task<UploadResult> UploadAsync(RefStackResults results, RSA? key) =>
         await new RefStackUploader(Http).UploadAsync(BaseUrl, results, key);

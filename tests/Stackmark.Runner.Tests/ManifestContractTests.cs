@@ -19,7 +19,7 @@ public sealed class ManifestContractTests : IDisposable
     [InlineData(null)]
     public async Task The_manifest_written_for_a_run_reads_back_with_its_guideline_target_and_region(string? region)
     {
-        var facts = new CloudFacts("devcloud", "IdentityServiceId", ["swift"], false, [], [], Region: region);
+        var facts = new CloudFacts("devcloud", "IdentityServiceId", ["swift"], true, [("devcloud-guest-1", "debian", "linux"), ("bare", null, null)], ["QEMU"], Region: region);
         var request = new RunRequest(Some.Guideline(), new TestListQuery("object", [CapabilityStatus.Required]), Path.Combine(_dir, "run"),
             "[identity]\n", "[identity]\n", null, "cpid-1", 1, null) with { Facts = facts };
 
@@ -29,6 +29,8 @@ public sealed class ManifestContractTests : IDisposable
         var path = Path.Combine(request.OutputDirectory, RunEngine.Files.Manifest);
         var manifest = RunManifest.Parse(File.ReadAllBytes(path), path);
         Assert.True(manifest.Success, manifest.ToString());
-        Assert.Equal(new RunManifest(Some.Guideline().Id, "object", region), manifest.Value);
+        // What upload sends as the measured meta is what the run wrote.
+        var measured = new Stackmark.Regions.MeasuredCloud(region, ["QEMU"], [new("devcloud-guest-1", "debian", "linux"), new("bare", null, null)], true);
+        Assert.Equal(new RunManifest(Some.Guideline().Id, "object", region) { Measured = measured }, manifest.Value);
     }
 }

@@ -64,13 +64,6 @@ public sealed record RunManifest(GuidelineId Guideline, string Target, string? R
                 region = null;
                 break;
             case JObject cloud:
-                var read = MeasuredCloud.Read(cloud, file, lines);
-                if (read.Value is null)
-                {
-                    return ParseResult<RunManifest>.Fail(read.Error!, read.Location!);
-                }
-
-                measured = read.Value;
                 switch (cloud["region"])
                 {
                     case null or JNull:
@@ -86,6 +79,18 @@ public sealed record RunManifest(GuidelineId Guideline, string Target, string? R
                 break;
             case var bad:
                 return Fail("\"cloud\" must be an object when present", bad);
+        }
+
+        // What the run measured, read once the region is known to be well formed (its own error says more).
+        if (top["cloud"] is JObject measuredCloud)
+        {
+            var read = MeasuredCloud.Read(measuredCloud, file, lines);
+            if (read.Value is null)
+            {
+                return ParseResult<RunManifest>.Fail(read.Error!, read.Location!);
+            }
+
+            measured = read.Value;
         }
 
         return ParseResult<RunManifest>.Ok(new RunManifest(guideline, target, region) { Measured = measured });

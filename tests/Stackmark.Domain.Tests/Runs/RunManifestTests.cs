@@ -31,7 +31,7 @@ public sealed class RunManifestTests
     {
         var result = Parse(Manifest());
         Assert.True(result.Success, result.ToString());
-        Assert.Equal(new RunManifest(GuidelineId.Parse("2019.11"), "object", "RegionTwo"), result.Value);
+        Assert.Equal(new RunManifest(GuidelineId.Parse("2019.11"), "object", "RegionTwo") { Measured = new Stackmark.Regions.MeasuredCloud("RegionTwo", [], [], false) }, result.Value);
     }
 
     [Theory]

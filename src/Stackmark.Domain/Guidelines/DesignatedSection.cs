@@ -15,6 +15,9 @@ public sealed record DesignatedSection(
 {
     /// <summary>The sections a marked product must contain (those marked designated).</summary>
     public IEnumerable<CodeSection> Designated => Sections.Where(s => s.Designated == true);
+
+    /// <summary>The sections a product may replace (marked not designated).</summary>
+    public IEnumerable<CodeSection> NotDesignated => Sections.Where(s => s.Designated == false);
 }
 
 /// <summary>A test repository a guideline pins (Tempest, or an add-on's plugin).</summary>

@@ -149,6 +149,12 @@ internal static partial class ResultsApi
                 return verdict.Error;
             }
 
+            // Designated sections: results cannot show them, so the linked product must attest to them (ResultsApi.Attestation.cs).
+            if (await UnattestedAsync(run, verdict.Guideline, db, ct) is { } unattested)
+            {
+                return unattested;
+            }
+
             run.VerificationStatus = 1;
             run.VerifiedById = caller.UserId;
             run.VerifiedAt = now;

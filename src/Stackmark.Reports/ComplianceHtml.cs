@@ -90,6 +90,21 @@ public static class ComplianceHtml
             sb.Append("</ul>\n");
         }
 
+        if (report.DesignatedSections.Count > 0)
+        {
+            // Results cannot show which code runs: the vendor attests to these, the report only lists them.
+            sb.Append("<h2>Designated sections the product must run</h2>\n<table id=\"designated-sections\"><thead><tr><th>Project</th><th>Guidance</th>")
+              .Append("<th>Designated</th><th>Not designated</th></tr></thead><tbody>\n");
+            foreach (var d in report.DesignatedSections)
+            {
+                sb.Append("<tr><td>").Append(E(d.Project)).Append("</td><td>").Append(E(d.Guidance ?? "")).Append("</td><td>")
+                  .Append(E(string.Join(", ", d.Designated.Select(x => x.Name)))).Append("</td><td>")
+                  .Append(E(string.Join(", ", d.NotDesignated.Select(x => x.Name)))).Append("</td></tr>\n");
+            }
+
+            sb.Append("</tbody></table>\n");
+        }
+
         if (classErrors is { Count: > 0 })
         {
             sb.Append("<h2>Class-level errors (not counted)</h2>\n<p>Errors of a class's set-up or tear-down, which Tempest reports apart from its tests. ")

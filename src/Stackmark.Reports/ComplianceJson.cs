@@ -5,7 +5,7 @@ namespace Stackmark.Reports;
 /// <summary>
 /// Writes a <see cref="ComplianceReport"/> as JSON: a top-level <c>compliant</c>, the three-way <c>verdict</c> with
 /// what would complete an incomplete run (<c>to_complete</c>), and a <c>capabilities</c> array whose <c>verdict</c> is
-/// pass, fail or incomplete. When the report was judged for certification, <c>valid_for_certification</c> and
+/// pass, fail or incomplete; then <c>designated_sections</c>, the code the product must run (attested, not tested). When the report was judged for certification, <c>valid_for_certification</c> and
 /// <c>validity_reason</c> follow the verdict (false: the guideline is not in force, and the verdict cannot certify).
 /// </summary>
 public static class ComplianceJson
@@ -98,7 +98,46 @@ public static class ComplianceJson
         }
 
         w.WriteEndArray();
+        WriteSections(w, report.DesignatedSections);
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>designated_sections</c>: the required sections of each project, with the guidance and every named section
+    /// (<c>designated</c> true, false or null when the guideline leaves it open).
+    /// </summary>
+    internal static void WriteSections(Utf8JsonWriter w, IReadOnlyList<DesignatedSection> sections)
+    {
+        w.WriteStartArray("designated_sections");
+        foreach (var d in sections)
+        {
+            w.WriteStartObject();
+            w.WriteString("project", d.Project);
+            w.WriteString("status", d.Status.ToWord());
+            w.WriteString("guidance", d.Guidance);
+            w.WriteStartArray("sections");
+            foreach (var s in d.Sections)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", s.Name);
+                w.WriteString("description", s.Description);
+                if (s.Designated is { } designated)
+                {
+                    w.WriteBoolean("designated", designated);
+                }
+                else
+                {
+                    w.WriteNull("designated");
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>The report as a JSON string.</summary>

@@ -5,7 +5,7 @@ namespace Stackmark.Cli.Commands;
 /// <summary>JSON form of <c>guidelines diff</c>.</summary>
 internal static class DiffJson
 {
-    public static void Write(Utf8JsonWriter w, GuidelineId older, GuidelineId newer, IReadOnlyList<TargetDiff> diffs)
+    public static void Write(Utf8JsonWriter w, GuidelineId older, GuidelineId newer, IReadOnlyList<TargetDiff> diffs, IReadOnlyList<SectionChange> sections)
     {
         w.WriteStartObject();
         w.WriteString("old", older.ToString());
@@ -46,6 +46,39 @@ internal static class DiffJson
         }
 
         w.WriteEndArray();
+
+        // Guideline-wide: designated sections belong to projects, not targets.
+        w.WriteStartArray("sections");
+        foreach (var c in sections)
+        {
+            w.WriteStartObject();
+            w.WriteString("change", c.Kind.ToString().ToLowerInvariant());
+            w.WriteString("project", c.Project);
+            w.WriteString("section", c.Section);
+            w.WriteString("status_before", c.StatusBefore?.ToWord());
+            w.WriteString("status_after", c.StatusAfter?.ToWord());
+            if (c.Section is not null)
+            {
+                WriteDesignated(w, "designated_before", c.DesignatedBefore);
+                WriteDesignated(w, "designated_after", c.DesignatedAfter);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void WriteDesignated(Utf8JsonWriter w, string name, bool? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteBoolean(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 }

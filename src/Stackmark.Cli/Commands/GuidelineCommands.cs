@@ -79,12 +79,13 @@ internal static partial class GuidelineCommands
         var version = new Argument<string>("VERSION") { Description = "Guideline version: 2020.06, next, dns.2020.06." };
         var source = CommonOptions.Source();
         var warnings = new Option<bool>("--warnings") { Description = "List every tolerated quirk with its location." };
-        var command = new Command("show", "A guideline's programs, components and capability counts by status.") { version, source, warnings };
+        var command = new Command("show", "A guideline's programs, components, capability counts by status and designated sections.") { version, source, warnings };
         command.SetAction(async (parse, ct) =>
         {
             var src = CommonOptions.OpenSource(cx, parse.GetValue(source));
             var g = await CommonOptions.LoadAsync(cx, src, CommonOptions.ParseVersion(parse.GetValue(version)!), ct);
             cx.Console.Write(GuidelineViews.Show(g));
+            cx.Console.Write(GuidelineViews.Sections(g));
             cx.Console.Write(GuidelineViews.Warnings(g.Warnings.Select(w => new Finding(Severity.Warning, w.Code, w.Message, w.Location)).ToList(), parse.GetValue(warnings)));
             return ExitCodes.Ok;
         });
@@ -259,7 +260,7 @@ internal static partial class GuidelineCommands
         var source = CommonOptions.Source();
         var target = new Option<string?>("--target", "-t") { Description = "Only this target (default: every target both share)." };
         var format = CommonOptions.Format("text", "json");
-        var command = new Command("diff", "Capabilities and tests added, removed, changed between two guidelines, per target.") { older, newer, source, target, format };
+        var command = new Command("diff", "Capabilities and tests added, removed, changed between two guidelines, per target; then designated sections.") { older, newer, source, target, format };
         command.SetAction(async (parse, ct) =>
         {
             var src = CommonOptions.OpenSource(cx, parse.GetValue(source));
@@ -280,13 +281,15 @@ internal static partial class GuidelineCommands
                 diffs = TargetDiff.Compare(a, b);
             }
 
+            var sections = SectionDiff.Compare(a, b);
             if (parse.GetValue(format) == "json")
             {
-                WriteJson(cx, w => DiffJson.Write(w, a.Id, b.Id, diffs));
+                WriteJson(cx, w => DiffJson.Write(w, a.Id, b.Id, diffs, sections));
             }
             else
             {
                 cx.Console.Write(GuidelineViews.Diff(a.Id, b.Id, diffs));
+                cx.Console.Write(GuidelineViews.SectionDiff(sections));
             }
 
             return ExitCodes.Ok;

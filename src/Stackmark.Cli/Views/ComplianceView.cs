@@ -85,6 +85,12 @@ internal static class ComplianceView
             }
         }
 
+        if (report.DesignatedSections.Count > 0)
+        {
+            rows.Add(new Markup("[bold]Designated sections the product must run[/] [grey](not tested: the vendor attests to them)[/]:"));
+            rows.AddRange(report.DesignatedSections.Select(d => new Markup("  " + GuidelineViews.SectionLine(d))));
+        }
+
         return new Rows(rows);
     }
 

@@ -4,7 +4,7 @@ using Spectre.Console.Rendering;
 namespace Stackmark.Cli.Views;
 
 /// <summary>Maps guidelines, findings and diffs to renderables; writes nothing itself.</summary>
-internal static class GuidelineViews
+internal static partial class GuidelineViews
 {
     public static IRenderable List(string source, IReadOnlyList<(GuidelineId Id, LoadResult Result)> loaded)
     {

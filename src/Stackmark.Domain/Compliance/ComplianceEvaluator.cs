@@ -46,7 +46,10 @@ public static class ComplianceEvaluator
         }
 
         var unmatched = byName.Values.Count(r => !used.Contains(r) && !(r.Id is { } id && used.Contains(byId[id])));
-        return new ComplianceReport(guideline.Id, guideline.FindTarget(target)!, verdicts, unmatched);
+        return new ComplianceReport(guideline.Id, guideline.FindTarget(target)!, verdicts, unmatched)
+        {
+            DesignatedSections = guideline.RequiredSectionsOf(target),
+        };
     }
 
     private static (TestOutcome? Outcome, MatchMethod Method) Find(GuidelineTest test, Dictionary<IdempotentId, TestOutcome> byId, Dictionary<TestName, TestOutcome> byName)

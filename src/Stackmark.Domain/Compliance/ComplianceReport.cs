@@ -35,6 +35,12 @@ public sealed record ComplianceReport(
     /// </summary>
     public IReadOnlyList<CompletionStep> ToComplete => CompletionStep.From(FailingRequired.SelectMany(c => c.Failing).Where(t => t.NotJudged));
 
+    /// <summary>
+    /// The designated sections a product of the target must run (required, one entry per project): results cannot
+    /// show them, so a report only lists them; the registry has the vendor attest to them. Empty by default.
+    /// </summary>
+    public IReadOnlyList<DesignatedSection> DesignatedSections { get; init; } = [];
+
     /// <summary>The capabilities under one status.</summary>
     public IEnumerable<CapabilityVerdict> With(CapabilityStatus status) => Capabilities.Where(c => c.Status == status);
 }

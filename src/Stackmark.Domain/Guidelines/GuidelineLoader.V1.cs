@@ -74,7 +74,10 @@ public static partial class GuidelineLoader
             {
                 foreach (var (project, node) in cx.AsObject(byProject).Members)
                 {
-                    sections.Add(ReadSection(cx, project, status, cx.AsObject(node)));
+                    if (ReadSection(cx, project, status, cx.AsObject(node)) is { } section)
+                    {
+                        sections.Add(section);
+                    }
                 }
             }
         }
@@ -134,16 +137,22 @@ public static partial class GuidelineLoader
         }
     }
 
-    private static DesignatedSection ReadSection(LoadContext cx, string project, string status, JObject node)
+    private static DesignatedSection? ReadSection(LoadContext cx, string project, string status, JObject node)
     {
-        var sections = new Dictionary<string, bool?>();
+        if (!SectionStatuses.TryParse(status, out var parsed))
+        {
+            cx.Warn("unknown-section-status", $"designated sections of {project} under unknown status \"{status}\" are ignored", node);
+            return null;
+        }
+
+        var sections = new List<CodeSection>();
         if (node["sections"] is JArray array)
         {
             // 2015.0x files write "sections": [] where the schema has an object of sections.
             cx.Warn("sections-array", "\"sections\" is a list, not an object of named sections; its strings are taken as section names", array);
             foreach (var item in array.Items)
             {
-                sections[item is JString str ? str.Value : item.Path] = null;
+                sections.Add(new CodeSection(item is JString str ? str.Value : item.Path, null, null, null));
             }
         }
         else if (cx.OptionalObject(node, "sections") is { } s)
@@ -151,10 +160,10 @@ public static partial class GuidelineLoader
             foreach (var (name, value) in s.Members)
             {
                 var sec = cx.AsObject(value);
-                sections[name] = sec["designated"] is JBool b ? b.Value : null;
+                sections.Add(new CodeSection(name, cx.OptionalString(sec, "description"), sec["designated"] is JBool b ? b.Value : null, cx.OptionalString(sec, "comment")));
             }
         }
 
-        return new DesignatedSection(project, status, cx.OptionalString(node, "guidance"), cx.OptionalString(node, "comment"), sections);
+        return new DesignatedSection(project, parsed, cx.OptionalString(node, "guidance"), cx.OptionalString(node, "comment"), sections);
     }
 }

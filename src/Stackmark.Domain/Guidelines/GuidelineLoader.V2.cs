@@ -106,7 +106,10 @@ public static partial class GuidelineLoader
             {
                 foreach (var (status, node) in cx.AsObject(byStatus).Members)
                 {
-                    sections.Add(ReadSection(cx, project, status, cx.AsObject(node)));
+                    if (ReadSection(cx, project, status, cx.AsObject(node)) is { } section)
+                    {
+                        sections.Add(section);
+                    }
                 }
             }
         }

@@ -1,7 +1,7 @@
 namespace Stackmark;
 
 /// <summary>The questions every part of Stackmark asks a guideline: what a target contains, which tests it lists.</summary>
-public static class GuidelineQueries
+public static partial class GuidelineQueries
 {
     /// <summary>
     /// The capabilities of a target, each with its strongest status, in the order the components list them.

@@ -300,6 +300,23 @@ internal sealed class ResultVerificationEvent
     public bool? Compliant { get; set; }
 }
 
+/// <summary>
+/// A vendor's statement that a product runs the designated sections of one guideline (the honor system: results
+/// cannot show which code runs). Verifying a result of the product for that guideline requires it.
+/// </summary>
+internal sealed class ProductAttestation
+{
+    public Guid ProductId { get; set; }
+
+    /// <summary>The guideline as <c>GuidelineId</c> writes it: 2020.06, next, dns.2020.06.</summary>
+    public string Guideline { get; set; } = "";
+
+    /// <summary>Who attested (null once that account is deleted).</summary>
+    public Guid? ById { get; set; }
+
+    public DateTime At { get; set; }
+}
+
 /// <summary>A nonce of a v2-signed upload, kept until its timestamp leaves the accepted window, so a replay is refused.</summary>
 internal sealed class UploadNonce
 {

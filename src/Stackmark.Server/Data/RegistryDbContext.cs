@@ -37,6 +37,8 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<ResultVerificationEvent> VerificationEvents => Set<ResultVerificationEvent>();
 
+    public DbSet<ProductAttestation> ProductAttestations => Set<ProductAttestation>();
+
     public DbSet<UploadNonce> UploadNonces => Set<UploadNonce>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -164,6 +166,14 @@ internal abstract class RegistryDbContext(DbContextOptions options) : DbContext(
             // A primitive collection: JSON text on SQLite, text[] on PostgreSQL. Never queried by element.
             e.Property(x => x.GuestOperatingSystems);
             e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ProductAttestation>(e =>
+        {
+            e.ToTable("product_attestations");
+            e.HasKey(x => new { x.ProductId, x.Guideline });
+            e.Property(x => x.Guideline).HasMaxLength(64);
+            e.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<RegistryUser>().WithMany().HasForeignKey(x => x.ById).OnDelete(DeleteBehavior.SetNull);
         });
         modelBuilder.Entity<ResultVerificationEvent>(e =>
         {

@@ -32,6 +32,7 @@ internal static partial class ProductsApi
         group.MapDelete("/{id}/versions/{versionId}", DeleteVersion).WithSummary("Deletes a version (not the default one, not with verified results).");
         group.MapGet("/{id}/regions", ListRegions).WithSummary("The product's declared configuration: regions, how each runs instances, its guest operating systems.");
         group.MapPut("/{id}/regions", ReplaceRegions).WithSummary("Replaces the declared configuration as a whole (vendor admin or foundation); regions named by results stay.");
+        MapAttestations(group);
         group.MapGet("/{id}/programs", Programs).WithSummary("Per declared region, the programs (guideline + target) that the product's verified results pass.");
         return routes;
     }

@@ -170,6 +170,12 @@ internal static partial class ResultsApi
                 return regionRefusal;
             }
 
+            // Designated sections: results cannot show them, so the linked product must attest to them (ResultsApi.Attestation.cs).
+            if (await UnattestedAsync(run, verdict.Guideline, db, ct) is { } unattested)
+            {
+                return unattested;
+            }
+
             run.VerificationStatus = 1;
             run.VerifiedById = caller.UserId;
             run.VerifiedAt = now;

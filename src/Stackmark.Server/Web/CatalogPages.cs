@@ -111,7 +111,36 @@ internal static class CatalogPages
             <a href="/v1/guidelines/{file}/tests?target={target.Key}&type=required">required with flagged</a> ·
             <a href="/v1/guidelines/{file}/tests?target={target.Key}">every status</a></p>
             {sections}
+            {DesignatedSections(g, target)}
             <details><summary>Required test list ({required.Count} tests)</summary><pre class="tests">{string.Join('\n', required)}</pre></details>
+            """);
+    }
+
+    // Per component and status, as the guideline applies them to the target (GuidelineQueries.SectionsOf).
+    private static Html DesignatedSections(Guideline g, Target target)
+    {
+        var applied = g.SectionsOf(target.Key);
+        if (applied.Count == 0)
+        {
+            return Html.Empty;
+        }
+
+        static Html Names(IEnumerable<CodeSection> sections) =>
+            Html.Join(sections.Select(s => Html.Of($"""<li><code>{s.Name}</code>{Html.If(s.Description is not null, Html.Of($" — {s.Description}"))}</li>""")));
+        var rows = applied.Select(s => Html.Of($"""
+            <tr>
+            <td><code>{s.Component}</code></td>
+            <td>{s.Status.ToWord()}</td>
+            <td>{s.Project}</td>
+            <td>{s.Section.Guidance}</td>
+            <td><ul class="designated">{Names(s.Section.Designated)}</ul></td>
+            <td><ul class="not-designated">{Names(s.Section.NotDesignated)}</ul></td>
+            </tr>
+            """));
+        return Html.Of($"""
+            <h2 id="designated-sections">Designated sections</h2>
+            <p class="muted">Code a product of this program must run; the vendor attests to it per guideline on the product's page.</p>
+            <table class="sections"><thead><tr><th>Component</th><th>Status</th><th>Project</th><th>Guidance</th><th>Designated</th><th>Not designated</th></tr></thead><tbody>{rows}</tbody></table>
             """);
     }
 

@@ -4,7 +4,7 @@ namespace Stackmark.Server.Web;
 
 /// <summary>
 /// Products: the list, and one product with its versions, its declared configuration (regions, how each runs
-/// instances, guest operating systems) and, per region, the programs its verified results pass
+/// instances, guest operating systems), the vendor's attestations that it runs designated sections and, per region, the programs its verified results pass
 /// (<c>GET /v1/products/{id}/programs</c>: the verdicts stored at verification, never recomputed here).
 /// </summary>
 internal static class ProductPages
@@ -52,6 +52,7 @@ internal static class ProductPages
         var results = await api.GetAsync(http, "/v1/results", query: new Dictionary<string, string?> { ["product_id"] = id });
         var vendor = await api.GetAsync(http, "/v1/vendors/{id}", new Dictionary<string, string> { ["id"] = p.Str("organization_id") ?? "" });
         var waivers = await WaiverPages.ProductSectionAsync(http, api, id, waiverError);
+        var attestations = await api.GetAsync(http, "/v1/products/{id}/attestations", route);
         var body = Html.Of($"""
             <dl class="facts card">
             <dt>Vendor</dt><dd>{(vendor.Ok ? Html.Of($"<a href=\"/vendors/{p.Str("organization_id")}\">{vendor.Json.Str("name")}</a>") : Html.Of($"<span class=\"muted\">private</span>"))}</dd>
@@ -61,6 +62,8 @@ internal static class ProductPages
             </dl>
             <h2>Declared configuration</h2>
             {Configuration(p.Prop("regions"), programs)}
+            <h2>Designated sections</h2>
+            {Attestations(attestations)}
             <h2>Versions</h2>
             {(versions.Ok
                 ? Html.Of($"""<table class="versions"><thead><tr><th>Version</th><th>Cloud provider id</th></tr></thead><tbody>{versions.Json.Items().Select(x => Html.Of($"<tr><td>{x.Str("version") ?? "(default)"}</td><td class=\"mono\">{x.Str("cpid")}</td></tr>"))}</tbody></table>""")
@@ -110,6 +113,26 @@ internal static class ProductPages
             {(programs.Ok
                 ? Html.Of($"""<p class="notice" id="unverified-note">Unverified results are not counted here{(unverified == 0 ? Html.Empty : Html.Of($": {Ui.Plural(unverified, "linked result")} awaiting verification {(unverified == 1 ? "is" : "are")} left out"))}.{Html.If(notCompliant > 0, Html.Of($" {Ui.Plural(notCompliant, "verified result")} did not pass {(notCompliant == 1 ? "its program" : "their programs")}."))}{Html.If(notValid > 0, Html.Of($" {Ui.Plural(notValid, "verified result")} passed a guideline that was not valid for certification when verified, and {(notValid == 1 ? "is" : "are")} left out."))}</p>""")
                 : Html.Of($"""<p class="error">Programs unavailable: {programs.ErrorText}</p>"""))}
+            """);
+    }
+
+    /// <summary>The guidelines whose designated sections the vendor attests the product runs: who and when.</summary>
+    private static Html Attestations(ApiReply attestations)
+    {
+        if (!attestations.Ok)
+        {
+            return Html.Of($"""<p class="error">Attestations unavailable: {attestations.ErrorText}</p>""");
+        }
+
+        var rows = attestations.Json.Items().Select(a => Html.Of($"""
+            <tr data-guideline="{a.Str("guideline")}"><td><a href="/guidelines/{a.Str("guideline")}#designated-sections">{a.Str("guideline")}</a></td><td>{a.Str("attested_by") ?? "(deleted account)"}</td><td class="mono">{a.Str("attested_at")}</td></tr>
+            """)).ToList();
+        return Html.Of($"""
+            <p class="muted">The vendor attests that the product runs the code each guideline designates (results cannot show it);
+            the foundation verifies a result only for a guideline the product attests to.</p>
+            {(rows.Count == 0
+                ? Html.Of($"""<p class="muted" id="no-attestations">The vendor has attested to no guideline's designated sections.</p>""")
+                : Html.Of($"""<table class="attestations"><thead><tr><th>Guideline</th><th>Attested by</th><th>Attested at (UTC)</th></tr></thead><tbody>{rows}</tbody></table>"""))}
             """);
     }
 

@@ -133,7 +133,7 @@ public sealed class OfficialGuidelinesTests
         Assert.Equal("approved", v2.Metadata.Status);
         Assert.Equal(["stein", "train", "ussuri", "victoria"], v2.Metadata.Releases);
         Assert.Equal("d43223773d75d2e82fb33c2ea2e20e8c0cab7f57"[..12], v2.TestRepositories.Single(r => r.Name == "tempest").Reference![..12]);
-        Assert.Contains(v2.DesignatedSections, d => d.Project == "nova" && d.Status == "required");
+        Assert.Contains(v2.DesignatedSections, d => d.Project == "nova" && d.Status == SectionStatus.Required);
 
         var addOn = InteropData.Load("add-ons/dns.2020.06.json");
         Assert.Equal(60, addOn.Metadata.CutoffScore);

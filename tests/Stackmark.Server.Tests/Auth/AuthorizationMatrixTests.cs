@@ -96,6 +96,18 @@ public abstract class AuthorizationMatrixTests<TFixture>(TFixture registry) : IC
         new("GET /v1/products/{private of A}/programs", async s => new Call(Get, $"/v1/products/{(await s.NewProductAsync(s.VendorA)).Product}/programs"), 401, 403, 200, 403, 200),
         new("GET /v1/products/{public of A}/programs", async s => new Call(Get, $"/v1/products/{(await s.NewProductAsync(s.VendorA, isPublic: true)).Product}/programs"), 200, 200, 200, 200, 200),
 
+
+        // Attestations that a product runs a guideline's designated sections
+        new("GET /v1/products/{private of A}/attestations", async s => new Call(Get, $"/v1/products/{(await s.NewProductAsync(s.VendorA)).Product}/attestations"), 401, 403, 200, 403, 200),
+        new("GET /v1/products/{public of A}/attestations", async s => new Call(Get, $"/v1/products/{(await s.NewProductAsync(s.VendorA, isPublic: true)).Product}/attestations"), 200, 200, 200, 200, 200),
+        new("PUT /v1/products/{public of A}/attestations/2020.06", async s => new Call(Put, $"/v1/products/{(await s.NewProductAsync(s.VendorA, isPublic: true)).Product}/attestations/2020.06"), 401, 403, 201, 403, 201),
+        new("DELETE /v1/products/{public of A}/attestations/2020.06", async s =>
+        {
+            var (p, _) = await s.NewProductAsync(s.VendorA, isPublic: true);
+            await s.AttestAsync(p, "2020.06");
+            return new Call(Delete, $"/v1/products/{p}/attestations/2020.06");
+        }, 401, 403, 204, 403, 204),
+
         // Results
         new("POST /v1/results unsigned (a token is no upload credential)", _ => Task.FromResult(new Call(Post, "/v1/results", Json: new { cpid = "c", duration_seconds = 1, results = new[] { new { name = "t.T.test" } } })), 401, 401, 401, 401, 401),
         new("POST /v1/results/full unsigned", _ => Task.FromResult(new Call(Post, "/v1/results/full", Json: new { cpid = "c", tests = new[] { new { name = "t.T.test", status = "pass" } } })), 401, 401, 401, 401, 401),

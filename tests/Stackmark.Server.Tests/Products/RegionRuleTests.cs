@@ -30,6 +30,7 @@ public abstract class RegionRuleTests<TFixture>(TFixture registry) : IClassFixtu
         var s = await Scene.CreateAsync(registry);
         var (product, version) = await s.NewProductAsync(s.VendorA);
         await s.DeclareRegionsAsync(product, ("zones-1", "container", "Solaris Zones", ["Solaris 11.4"]));
+        await s.AttestAsync(product, "2020.06");
         var compute = await ReadyAsync(s, version, "compute", "zones-1");
         var storage = await ReadyAsync(s, version, "object", "zones-1");
 

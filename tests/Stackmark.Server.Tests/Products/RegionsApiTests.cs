@@ -169,6 +169,7 @@ public abstract class RegionsApiTests<TFixture>(TFixture registry) : IClassFixtu
         var s = await Scene.CreateAsync(registry);
         var (product, version) = await s.NewProductAsync(s.VendorA, isPublic: true);
         await s.DeclareRegionsAsync(product, ("RegionOne", "hypervisor", "KVM", ["Ubuntu 24.04"]), ("RegionTwo", "container", "Kata", []));
+        await s.AttestAsync(product, "2020.06");
 
         async Task<string> Ready(string region, RefStackResults results, string target)
         {

@@ -13,7 +13,8 @@ public abstract class QueueTests<TFixture>(TFixture registry) : IClassFixture<TF
     {
         registry.RequireServer();
         var s = await Scene.CreateAsync(registry);
-        var (_, version) = await s.NewProductAsync(s.VendorA);
+        var (product, version) = await s.NewProductAsync(s.VendorA);
+        await s.AttestAsync(product, "2020.06");
 
         var ready = await s.NewReadyResultAsync();
         await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/results/{ready}", s.AdminA, new { product_version_id = version });
@@ -21,7 +22,7 @@ public abstract class QueueTests<TFixture>(TFixture registry) : IClassFixture<TF
         var verified = await s.NewVerifiedResultAsync();
         await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/results/{verified}", s.Foundation, new { verification_status = 0, product_version_id = version });
         await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/results/{verified}", s.Foundation, new { verification_status = 1 });
-        var unlinked = await s.NewReadyResultAsync();
+        var unlinked = await s.NewUnattestedReadyResultAsync();
 
         // Other tests of the class share the registry: walk every page and keep this scene's runs.
         var seen = new List<JsonElement>();

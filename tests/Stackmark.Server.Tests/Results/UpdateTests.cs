@@ -44,6 +44,7 @@ public abstract class UpdateTests<TFixture>(TFixture registry) : IClassFixture<T
         await s.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{run}/meta/shared", s.AdminA, text: "true");
         await s.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{run}/meta/guideline", s.AdminA, text: "2020.06.json");
         await s.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{run}/meta/target", s.AdminA, text: "object");
+        await s.LinkToAttestedProductAsync(run);
         var verified = await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/results/{run}", s.Foundation, new { verification_status = 1 });
         Assert.Equal(1, verified.Body.GetProperty("verification_status").GetInt32());
         Assert.Equal("admin", verified.Str("verified_by"));
@@ -82,6 +83,7 @@ public abstract class UpdateTests<TFixture>(TFixture registry) : IClassFixture<T
         await s.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{run}/meta/shared", s.AdminA, text: "true");
         await s.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{run}/meta/guideline", s.AdminA, text: "2020.06");
         await s.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{run}/meta/target", s.AdminA, text: "platform");
+        await s.LinkToAttestedProductAsync(run);
         var verified = await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/results/{run}", s.Foundation, new { verification_status = 1 });
         Assert.False(verified.Body.GetProperty("verification").GetProperty("compliant").GetBoolean());
         Assert.Equal(1, verified.Body.GetProperty("signature_version").GetInt32());

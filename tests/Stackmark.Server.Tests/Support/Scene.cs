@@ -140,14 +140,44 @@ public sealed class Scene
         return upload.TestId!;
     }
 
-    /// <summary>A result of <see cref="AdminA"/>, shared, with guideline 2020.06 and target object: ready to verify.</summary>
+    /// <summary>
+    /// A result of <see cref="AdminA"/>, shared, with guideline 2020.06 and target object, linked to a new product of
+    /// <see cref="VendorA"/> that attests to 2020.06's designated sections: ready to verify.
+    /// </summary>
     public async Task<string> NewReadyResultAsync()
+    {
+        var id = await NewUnattestedReadyResultAsync();
+        await LinkToAttestedProductAsync(id);
+        return id;
+    }
+
+    /// <summary>
+    /// Links the result (as its owner <see cref="AdminA"/>) to a new product of <see cref="VendorA"/> that attests to
+    /// the designated sections of <paramref name="guideline"/>, as verification requires; returns the product's id.
+    /// </summary>
+    public async Task<string> LinkToAttestedProductAsync(string result, string guideline = "2020.06")
+    {
+        var (product, version) = await NewProductAsync(VendorA);
+        await ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/results/{result}", AdminA, new { product_version_id = version });
+        await AttestAsync(product, guideline);
+        return product;
+    }
+
+    /// <summary>A result of <see cref="AdminA"/>, shared, with guideline 2020.06 and target object, linked to no product.</summary>
+    public async Task<string> NewUnattestedReadyResultAsync()
     {
         var id = await NewResultAsync(KeyA, Some.PassingObjectStorage2020());
         await ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{id}/meta/shared", AdminA, text: "true");
         await ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{id}/meta/guideline", AdminA, text: "2020.06.json");
         await ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{id}/meta/target", AdminA, text: "object");
         return id;
+    }
+
+    /// <summary>The product attests (as the foundation) that it runs the designated sections of <paramref name="guideline"/>.</summary>
+    public async Task AttestAsync(string product, string guideline)
+    {
+        var reply = await CallAsync(HttpMethod.Put, $"/v1/products/{product}/attestations/{guideline}", Foundation);
+        Assert.True(reply.Status is HttpStatusCode.Created or HttpStatusCode.OK, $"attest {guideline}: {reply.Code} {reply.Text}");
     }
 
     /// <summary>Declares the product's regions (as the foundation); each is <c>(name, kind, runtime, guest OSes)</c>.</summary>

@@ -93,7 +93,8 @@ public abstract class VendorsApiTests<TFixture>(TFixture registry) : IClassFixtu
     {
         registry.RequireServer();
         var s = await Scene.CreateAsync(registry);
-        var (_, version) = await s.NewProductAsync(s.VendorA);
+        var (product, version) = await s.NewProductAsync(s.VendorA);
+        await s.AttestAsync(product, "2020.06");
         var run = await s.NewVerifiedResultAsync();
         await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/results/{run}", s.Foundation, new { product_version_id = version, verification_status = 0 });
         await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/results/{run}", s.Foundation, new { verification_status = 1 });

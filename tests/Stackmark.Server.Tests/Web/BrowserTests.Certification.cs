@@ -32,6 +32,9 @@ public sealed partial class BrowserTests
             },
         });
 
+        // Verification needs the vendor's attestation that the product runs 2020.06's designated sections.
+        await scene.ExpectAsync(HttpStatusCode.Created, HttpMethod.Put, $"/v1/products/{product}/attestations/2020.06", vendorToken);
+
         // The vendor admin signs in and imports a key made by ssh-keygen, pasting its .pub line and self-signature.
         var (key, publicLine) = SshKeys.MakeWithPublicLine("browser-vendor", 2048);
         var page = await SignedInPageAsync(vendorAdmin, Password, shots, "vendor");

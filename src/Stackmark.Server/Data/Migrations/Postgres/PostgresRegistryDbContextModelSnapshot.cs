@@ -160,6 +160,32 @@ namespace Stackmark.Server.Data.Migrations.Postgres
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Stackmark.Server.Data.ProductAttestation", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Guideline")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("guideline");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_id");
+
+                    b.HasKey("ProductId", "Guideline");
+
+                    b.HasIndex("ById");
+
+                    b.ToTable("product_attestations", (string)null);
+                });
+
             modelBuilder.Entity("Stackmark.Server.Data.ProductRegion", b =>
                 {
                     b.Property<Guid>("ProductId")
@@ -941,6 +967,20 @@ namespace Stackmark.Server.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("Stackmark.Server.Data.ProductAttestation", b =>
+                {
+                    b.HasOne("Stackmark.Server.Data.RegistryUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Stackmark.Server.Data.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stackmark.Server.Data.ProductRegion", b =>

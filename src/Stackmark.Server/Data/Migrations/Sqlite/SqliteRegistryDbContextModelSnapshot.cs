@@ -154,6 +154,32 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Stackmark.Server.Data.ProductAttestation", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Guideline")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guideline");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_id");
+
+                    b.HasKey("ProductId", "Guideline");
+
+                    b.HasIndex("ById");
+
+                    b.ToTable("product_attestations", (string)null);
+                });
+
             modelBuilder.Entity("Stackmark.Server.Data.ProductRegion", b =>
                 {
                     b.Property<Guid>("ProductId")
@@ -935,6 +961,20 @@ namespace Stackmark.Server.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("Stackmark.Server.Data.ProductAttestation", b =>
+                {
+                    b.HasOne("Stackmark.Server.Data.RegistryUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Stackmark.Server.Data.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Stackmark.Server.Data.ProductRegion", b =>

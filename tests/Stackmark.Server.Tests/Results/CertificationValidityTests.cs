@@ -46,6 +46,7 @@ public abstract class CertificationValidityTests<TFixture>(TFixture registry) : 
         registry.RequireServer();
         var s = await Scene.SharedAsync(registry);
         var (product, version) = await s.NewProductAsync(s.VendorA);
+        await s.AttestAsync(product, "2020.06");
         var kept = await s.NewReadyResultAsync();
         var dropped = await s.NewReadyResultAsync();
         foreach (var run in new[] { kept, dropped })

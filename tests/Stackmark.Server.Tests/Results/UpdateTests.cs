@@ -83,7 +83,8 @@ public abstract class UpdateTests<TFixture>(TFixture registry) : IClassFixture<T
         await s.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{run}/meta/shared", s.AdminA, text: "true");
         await s.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{run}/meta/guideline", s.AdminA, text: "2020.06");
         await s.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, $"/v1/results/{run}/meta/target", s.AdminA, text: "platform");
-        await s.LinkToAttestedProductAsync(run);
+        // Platform needs a hypervisor region with Linux guests (RegionRuleTests).
+        await s.DeclareRegionsAsync(await s.LinkToAttestedProductAsync(run), ("RegionOne", "hypervisor", "KVM", ["Ubuntu 24.04"]));
         var verified = await s.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, $"/v1/results/{run}", s.Foundation, new { verification_status = 1 });
         Assert.False(verified.Body.GetProperty("verification").GetProperty("compliant").GetBoolean());
         Assert.Equal(1, verified.Body.GetProperty("signature_version").GetInt32());

@@ -61,7 +61,7 @@ internal static class ProductPages
             <dt>Description</dt><dd>{p.Str("description") ?? "—"}</dd>
             </dl>
             <h2>Declared configuration</h2>
-            {Configuration(p.Prop("regions"), programs)}
+            {Configuration(p.Prop("regions"), programs, http.RequestServices.GetService<RegistryOptions>()?.RegionRules ?? Stackmark.Regions.RegionRules.Default)}
             <h2>Designated sections</h2>
             {Attestations(attestations)}
             <h2>Versions</h2>
@@ -78,9 +78,13 @@ internal static class ProductPages
     }
 
     /// <summary>The declared regions, each with the programs its verified results pass, and what was left out.</summary>
-    private static Html Configuration(JsonElement regions, ApiReply programs)
+    private static Html Configuration(JsonElement regions, ApiReply programs, Stackmark.Regions.RegionRules rules)
     {
         var declared = regions.Items().ToList();
+        // The programs whose region rule the declaration does not meet: their results cannot be verified (ResultsApi.Update).
+        var asDeclared = declared.Select(r => new Stackmark.Regions.DeclaredRegion(r.Str("name") ?? "", r.Str("kind") ?? "", r.Str("runtime"), [.. r.Prop("guest_os").Items().Select(g => g.GetString() ?? "")])).ToList();
+        var unmet = new[] { "platform", "compute" }.Select(t => rules.WhyNot(t, asDeclared)).OfType<string>().ToList();
+        static Html Unmet(string why) => Html.Of($"""<li>{why}</li>""");
         var passed = programs.Ok
             ? programs.Json.Prop("regions").Items().ToDictionary(r => r.Str("region") ?? "", r => r.Prop("programs"), StringComparer.Ordinal)
             : [];
@@ -109,6 +113,7 @@ internal static class ProductPages
                     <tbody>{rows}</tbody>
                     </table>
                     """))}
+            {Html.If(unmet.Count > 0, Html.Of($"""<div class="card warnings" id="region-warnings"><h3>Results of this product cannot be verified for these programs yet</h3><ul>{unmet.Select(Unmet).ToList()}</ul></div>"""))}
             {Html.If(unassigned.Items().Any(), Html.Of($"""<div class="card" id="unassigned"><h3>Verified results that name no declared region</h3>{ProgramList(unassigned)}</div>"""))}
             {(programs.Ok
                 ? Html.Of($"""<p class="notice" id="unverified-note">Unverified results are not counted here{(unverified == 0 ? Html.Empty : Html.Of($": {Ui.Plural(unverified, "linked result")} awaiting verification {(unverified == 1 ? "is" : "are")} left out"))}.{Html.If(notCompliant > 0, Html.Of($" {Ui.Plural(notCompliant, "verified result")} did not pass {(notCompliant == 1 ? "its program" : "their programs")}."))}{Html.If(notValid > 0, Html.Of($" {Ui.Plural(notValid, "verified result")} passed a guideline that was not valid for certification when verified, and {(notValid == 1 ? "is" : "are")} left out."))}</p>""")

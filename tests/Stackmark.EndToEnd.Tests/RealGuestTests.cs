@@ -55,7 +55,9 @@ public sealed class RealGuestTests(RealGuestTests.ValidationOnRun on) : IClassFi
             using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
             var cloud = manifest.RootElement.GetProperty("cloud");
             Assert.True(cloud.GetProperty("guest_validation").GetBoolean(), "manifest.json: guest_validation is not on");
-            Assert.Contains(cloud.GetProperty("hypervisor_types").EnumerateArray(), h => string.Equals(h.GetString(), "QEMU", StringComparison.OrdinalIgnoreCase));
+            // The cloud user is a member (devcloud): Nova lists hypervisors to admins only, so the run measured none and says so.
+            Assert.Empty(cloud.GetProperty("hypervisor_types").EnumerateArray());
+            Assert.Contains("hypervisors: not visible", output, StringComparison.Ordinal);
             var validation = manifest.RootElement.GetProperty("validation");
             Assert.Equal(("auto", true), (validation.GetProperty("mode").GetString(), validation.GetProperty("enabled").GetBoolean()));
             Assert.Equal(("fixed", "guests"), (validation.GetProperty("connect_method").GetString(), validation.GetProperty("network").GetString()));
@@ -79,6 +81,14 @@ public sealed class RealGuestTests(RealGuestTests.ValidationOnRun on) : IClassFi
         Assert.True(onExit == 0, $"the validation-on run exited {onExit} ({onDir}); see the test that checks it");
         var offDir = RunTests.NewRunDir();
         var (exit, output, err) = await RunInNamespaceAsync(TimeSpan.FromMinutes(40), RunArgs(offDir, "--validation", "off"));
+        // A test Tempest never started is the runner's miss (runner-error), not an answer to the guest question: complete
+        // the run as a user would, with --resume, which runs only the tests without a result (seen once: stestr left
+        // out AttachVolumeTestJSON.test_attach_detach_volume on a loaded machine and still exited 0).
+        if (exit == 1 && File.Exists(Path.Combine(offDir, "full-results.json")) && File.ReadAllText(Path.Combine(offDir, "full-results.json")).Contains("\"runner-error\"", StringComparison.Ordinal))
+        {
+            Console.WriteLine($"validation-off run {offDir} has tests without a result; completing it with --resume");
+            (exit, output, err) = await RunInNamespaceAsync(TimeSpan.FromMinutes(20), ["dotnet", StackmarkDll(), "run", "--resume", offDir, "--progress", "plain"]);
+        }
 
         var evidence = Path.Combine(InteropData.RepoRoot, "artifacts", "guest-question");
         Directory.CreateDirectory(evidence);

@@ -45,7 +45,14 @@ internal sealed class ScriptedTempest(IReadOnlyList<string> listed) : ITempestRu
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<string>> ListTestsAsync(string workspace, CancellationToken cancellationToken) => Task.FromResult(listed);
+    /// <summary>
+    /// What Tempest lists once the workspace has its tempest.conf (ids may carry other attributes then, as
+    /// test_attach_detach_volume's <c>slow</c> depends on [validation] run_validation); null: the same as before.
+    /// </summary>
+    public IReadOnlyList<string>? ListedWithConf { get; set; }
+
+    public Task<IReadOnlyList<string>> ListTestsAsync(string workspace, CancellationToken cancellationToken) =>
+        Task.FromResult(ListedWithConf is { } configured && File.Exists(Path.Combine(workspace, "etc", "tempest.conf")) ? configured : listed);
 
     /// <summary>The options of each run, in order.</summary>
     public List<TempestRunOptions> Options { get; } = [];

@@ -80,7 +80,10 @@ public sealed class RealGuestTests(RealGuestTests.ValidationOnRun on) : IClassFi
         var (onExit, _, _, onDir) = await on.RunAsync();
         Assert.True(onExit == 0, $"the validation-on run exited {onExit} ({onDir}); see the test that checks it");
         var offDir = RunTests.NewRunDir();
-        var (exit, output, err) = await RunInNamespaceAsync(TimeSpan.FromMinutes(40), RunArgs(offDir, "--validation", "off"));
+        // Only validation may differ between the runs: the validation-on run's plan names the guests' network as
+        // compute.fixed_network_name, and without it the member accounts (no networks of their own) skip the two flagged
+        // ListServerFiltersTestJSON.test_list_servers_filtered_by_ip* tests, which is a network setting, not the guest question.
+        var (exit, output, err) = await RunInNamespaceAsync(TimeSpan.FromMinutes(40), RunArgs(offDir, "--validation", "off", "--override", "compute.fixed_network_name=guests"));
         // A test Tempest never started is the runner's miss (runner-error), not an answer to the guest question: complete
         // the run as a user would, with --resume, which runs only the tests without a result (seen once: stestr left
         // out AttachVolumeTestJSON.test_attach_detach_volume on a loaded machine and still exited 0).
